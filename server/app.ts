@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/client.ts';
+import { validatorCompiler } from './core/validation.ts';
+import { handleError } from './core/http-errors.ts';
+import { registerAuthHook } from './core/http-auth.ts';
+import { messageFor, pickLang, type Lang } from './core/messages.ts';
+import type { App, ModuleManifest } from './core/module.ts';
+import { systemModule } from './modules/system/module.ts';
+import { authModule } from './modules/auth/module.ts';
+import { orgModule } from './modules/org/module.ts';
+import { auditModule } from './modules/audit/module.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+/** Every module of the app, registered explicitly (no registration by import side effects). */
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule];
+
+/** Upper limit of a JSON body outside uploads. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+/** Upper limit of an uploaded import file. */
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+/** Builds the HTTP app over an open database; does not listen. */
+export async function buildApp(database: Database, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: process.env.JICENG_TRUST_PROXY === '1',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', async (req) => {
+    req.lang = pickLang(req.headers['accept-language']);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jiceng API', description: '基层工作平台 API — JSON, zod-validated. Errors: {"error":{"code","message","fields"}}.', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiceng_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthHook(app, database.db, config);
+  await app.register(
+    async (api) => {
+      for (const m of modules) m.routes(api as unknown as App, { database, config });
+    },
+    { prefix: '/api' },
+  );
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || req.url.startsWith('/open311') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', req.lang, { method: req.method, url: req.url.split('?')[0] }) } });
+    }
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

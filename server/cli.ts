@@ -1,0 +1,115 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, type AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { buildApp } from './app.ts';
+import { demoAccounts, generateDemoPassword, seedDemo } from './seed/demo.ts';
+import { addUser } from './modules/org/commands/add-user-cli.ts';
+import { roles, type Role } from './core/policy.ts';
+
+/** Opens the configured database and runs pending migrations. */
+export async function openMigrated(config: AppConfig): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  return database;
+}
+
+function printDemoAccounts(password: string | null): void {
+  console.log('\n示范县 demo accounts / 演示账号:');
+  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(11)} ${a.note}`);
+  if (password) console.log(`  password / 密码: ${password}\n`);
+  else console.log('  password / 密码: the one printed at first start (set JICENG_DEMO_PASSWORD to choose it)\n');
+}
+
+/** Seeds the demo county if the database is empty; prints the demo accounts either way. */
+async function ensureDemo(database: Database, config: AppConfig): Promise<void> {
+  const password = config.demoPassword ?? generateDemoPassword();
+  const seeded = await seedDemo(database.db, password);
+  if (seeded) console.log('Seeded the demo county 示范县.');
+  printDemoAccounts(seeded || config.demoPassword ? password : null);
+}
+
+/** `jiceng serve`: migrate, seed the demo on first start, serve web app and API until a signal. */
+async function serve(opts: { demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  const database = await openMigrated(config);
+  if (opts.demo && process.env.JICENG_NO_DEMO !== '1') await ensureDemo(database, config);
+  const app = await buildApp(database, config, { logger: true });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`Jiceng 基层 is serving on http://${config.host}:${config.port} (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''}); API docs at /api/docs`);
+}
+
+function parseRoleGrant(value: string, previous: { role: Role; unit: string }[] = []): { role: Role; unit: string }[] {
+  const [role, ...unitParts] = value.split('@');
+  const unit = unitParts.join('@');
+  if (!roles.includes(role as Role) || !unit) throw new InvalidArgumentError(`expected <role>@<unit name or id>, role one of ${roles.join(', ')}`);
+  return [...previous, { role: role as Role, unit }];
+}
+
+/** Builds the `jiceng` command tree. */
+export function buildCli(): Command {
+  const program = new Command('jiceng').description('Jiceng (基层) — grassroots work platform').showHelpAfterError();
+  program
+    .command('serve')
+    .description('serve the web app and API (HOST, PORT, JICENG_DATA_DIR, DATABASE_URL); migrates and seeds the demo on first start')
+    .option('--no-demo', 'do not seed the demo county on an empty database')
+    .action(serve);
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .action(async () => {
+      const database = await openMigrated(loadConfig());
+      console.log(`Migrations applied (${database.kind}).`);
+      await database.close();
+    });
+  program
+    .command('seed-demo')
+    .description('seed the demo county 示范县 with people and one account per role (only into an empty database)')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openMigrated(config);
+      const password = config.demoPassword ?? generateDemoPassword();
+      const seeded = await seedDemo(database.db, password);
+      if (seeded) printDemoAccounts(password);
+      else console.log('The database already has units; nothing seeded.');
+      await database.close();
+    });
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('add')
+    .description('add an account; it must change its password at first login')
+    .argument('<username>', 'login name (3–32 letters, digits, _ . -)')
+    .requiredOption('--name <displayName>', 'display name, e.g. 张三')
+    .requiredOption('--role <role@unit>', `role grant, repeatable; role one of ${roles.join(', ')}; unit by name or id`, parseRoleGrant)
+    .option('--password <password>', 'initial password (else one is generated and printed)')
+    .action(async (username: string, opts: { name: string; role: { role: Role; unit: string }[]; password?: string }) => {
+      const database = await openMigrated(loadConfig());
+      try {
+        const result = await addUser(database.db, { username, displayName: opts.name, grants: opts.role, password: opts.password });
+        console.log(`Account ${username} created.${result.generatedPassword ? ` Initial password: ${result.generatedPassword}` : ''}`);
+      } finally {
+        await database.close();
+      }
+    });
+  return program;
+}
+
+/** Runs the CLI with process arguments; a refused command exits with status 1 and its message. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}

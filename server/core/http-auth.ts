@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from './errors.ts';
+import { deleteSession, loadSession, touchSession, type LoadedSession } from '../modules/auth/session-store.ts';
+
+export const SESSION_COOKIE = 'jiceng_sid';
+const TOUCH_EVERY_MS = 60_000;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `public`: no session needed; `session`: any logged-in account, even one that must change its password. */
+    auth?: 'public' | 'session';
+  }
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** True when a browser's Origin header (if any) names this server, a guard besides SameSite and CSRF tokens. */
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Authentication for `/api` routes: loads the session from its cookie, enforces idle and absolute
+ * timeouts, the CSRF token on writes and the first-login password change. Runs before validation.
+ */
+export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/api?')) return;
+    if (unsafeMethods.has(req.method) && !sameOrigin(req)) throw new AppError(403, 'CSRF_FAILED');
+    if (req.is404) return;
+    const mode = req.routeOptions.config?.auth;
+    const token = req.cookies[SESSION_COOKIE];
+    if (mode === 'public' && !token) return;
+    if (!token) throw new AppError(401, 'UNAUTHENTICATED');
+    const session = await loadSession(db, token);
+    const now = Date.now();
+    if (!session || !session.isActive) {
+      if (mode === 'public') return;
+      throw new AppError(401, 'UNAUTHENTICATED');
+    }
+    if (now > session.expiresAt.getTime() || now - session.lastSeenAt.getTime() > config.sessionIdleMinutes * 60_000) {
+      await deleteSession(db, session.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (mode === 'public') return;
+      throw new AppError(401, 'SESSION_EXPIRED');
+    }
+    req.session = session;
+    if (mode === 'public') return;
+    if (unsafeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new AppError(403, 'CSRF_FAILED');
+    if (session.actor.mustChangePassword && mode !== 'session') throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id);
+  });
+}

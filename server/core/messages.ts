@@ -1,0 +1,84 @@
+/** Languages the API answers in. */
+export type Lang = 'zh-CN' | 'en-US';
+
+/** Picks the answer language from an Accept-Language header; Chinese unless English is preferred. */
+export function pickLang(header: string | undefined): Lang {
+  if (!header) return 'zh-CN';
+  const first = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag.startsWith('zh') || x.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q)[0];
+  return first?.tag.startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+/** Error codes with their message in each language; `{name}` placeholders are filled from params. */
+export const errorMessages = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查标出的字段。', 'en-US': 'Some fields are invalid; please check them.' },
+  MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的 JSON。', 'en-US': 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型：{type}。', 'en-US': 'Unsupported content type: {type}.' },
+  BODY_TOO_LARGE: { 'zh-CN': '提交的内容过大（上限 {limit}）。', 'en-US': 'The request is too large (limit {limit}).' },
+  NOT_FOUND: { 'zh-CN': '未找到该记录，或您无权查看。', 'en-US': 'Not found, or not visible to you.' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{method} {url}。', 'en-US': 'No such endpoint: {method} {url}.' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录。', 'en-US': 'Please log in first.' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录。', 'en-US': 'Your session has expired; please log in again.' },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限。', 'en-US': 'You are not allowed to do this.' },
+  CSRF_FAILED: { 'zh-CN': '安全校验失败，请刷新页面后重试。', 'en-US': 'Security check failed; reload the page and try again.' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误。', 'en-US': 'Wrong username or password.' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试。',
+    'en-US': 'Too many failed logins; the account is locked. Try again in {minutes} minutes.',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '该账号已停用，请联系管理员。', 'en-US': 'This account is disabled; contact the administrator.' },
+  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '首次登录请先修改密码。', 'en-US': 'Please change your password before continuing.' },
+  WEAK_PASSWORD: {
+    'zh-CN': '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少 3 类。',
+    'en-US': 'A password needs at least 8 characters from at least 3 of: upper case, lower case, digits, symbols.',
+  },
+  WRONG_CURRENT_PASSWORD: { 'zh-CN': '当前密码不正确。', 'en-US': 'The current password is wrong.' },
+  PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同。', 'en-US': 'The new password must differ from the current one.' },
+  USERNAME_TAKEN: { 'zh-CN': '用户名“{username}”已被使用。', 'en-US': 'The username "{username}" is already taken.' },
+  DUPLICATE: { 'zh-CN': '已存在同名记录：{name}。', 'en-US': 'A record with this name already exists: {name}.' },
+  TREE_CYCLE: { 'zh-CN': '不能把单位移动到它自己或它的下级单位之下。', 'en-US': 'A unit cannot be moved under itself or one of its descendants.' },
+  UNIT_INACTIVE: { 'zh-CN': '单位“{name}”已停用。', 'en-US': 'The unit "{name}" is deactivated.' },
+  UNIT_HAS_ACTIVE_CHILDREN: {
+    'zh-CN': '该单位还有 {count} 个启用中的下级单位，请先停用或移走它们。',
+    'en-US': 'This unit still has {count} active sub-units; deactivate or move them first.',
+  },
+  ROOT_UNIT: { 'zh-CN': '不能对您管辖范围的根单位执行此操作。', 'en-US': 'This cannot be done to the root unit of your scope.' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; please try again later.' },
+  IMPORT_FAILED: { 'zh-CN': '导入失败，共 {count} 处错误，未写入任何数据。', 'en-US': 'Import failed with {count} error(s); nothing was written.' },
+  IMPORT_BAD_HEADER: {
+    'zh-CN': '表头不正确：缺少列 {missing}。应包含：{expected}。',
+    'en-US': 'Wrong header: missing column(s) {missing}. Expected: {expected}.',
+  },
+  IMPORT_BAD_ENCODING: {
+    'zh-CN': '无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV，或 Excel 文件（.xlsx）。',
+    'en-US': 'Cannot read the file encoding; save it as CSV in UTF-8 or GBK, or as an Excel file (.xlsx).',
+  },
+  IMPORT_BAD_FILE: { 'zh-CN': '无法读取文件：{reason}。', 'en-US': 'Cannot read the file: {reason}.' },
+  IMPORT_EMPTY: { 'zh-CN': '文件中没有数据行。', 'en-US': 'The file has no data rows.' },
+  CONFLICT: { 'zh-CN': '记录已被他人修改，请刷新后重试。', 'en-US': 'The record was changed by someone else; reload and try again.' },
+  REGION_CODE: { 'zh-CN': '行政区划代码应为 6 位数字。', 'en-US': 'A region code is 6 digits.' },
+  USERNAME_FORMAT: { 'zh-CN': '用户名为 3–32 位字母、数字、下划线、点或连字符。', 'en-US': 'A username is 3–32 letters, digits, underscores, dots or hyphens.' },
+  DATE_ORDER: { 'zh-CN': '结束日期不能早于开始日期。', 'en-US': 'The end date cannot be before the start date.' },
+  REFERENCE_NOT_FOUND: { 'zh-CN': '引用的{what}不存在或不在您的管辖范围内。', 'en-US': 'The referenced {what} does not exist or is outside your scope.' },
+  BAD_CURSOR: { 'zh-CN': '分页参数无效，请从第一页重新加载。', 'en-US': 'Invalid page cursor; reload from the first page.' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => (params[key] === undefined ? `{${key}}` : String(params[key])));
+}
+
+/** The message of an error code in a language. */
+export function messageFor(code: ErrorCode, lang: Lang, params?: Record<string, unknown>): string {
+  return formatMessage(errorMessages[code][lang], params);
+}

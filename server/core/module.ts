@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+
+/** The Fastify instance routes are registered on, typed by zod schemas. */
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+/** What a module gets when it registers its routes. */
+export interface ModuleDeps {
+  database: Database;
+  config: AppConfig;
+}
+
+/** A domain module's manifest: the one place that says what the module adds to the app. */
+export interface ModuleManifest {
+  name: string;
+  /** Registers the module's HTTP routes under /api. */
+  routes(app: App, deps: ModuleDeps): void;
+}
