@@ -24,6 +24,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
   }
+  interface FastifyInstance {
+    /** Every API route (method and URL pattern), so tests can prove each one is covered. */
+    apiRoutes: { method: string; url: string }[];
+  }
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
@@ -45,6 +49,12 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: r.url });
+  });
   app.decorateRequest('lang', 'zh-CN');
   app.addHook('onRequest', async (req) => {
     req.lang = pickLang(req.headers['accept-language']);

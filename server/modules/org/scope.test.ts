@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type Client, type TestApp } from '../../test/harness.ts';
+import { auditCount, createReadyAccount, demoUnitIds } from '../../test/fixtures.ts';
+
+// Township A (青山镇) staff must neither see nor change township B's (河口乡) records, on every
+// endpoint. A handler of A reads (404 outside) and cannot write at all (403); an admin scoped to A
+// gets 404 for every record of B, and nothing changes.
+
+let t: TestApp;
+let admin: Client;
+let handlerA: Client;
+let adminA: Client;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'admin');
+  const units = await demoUnitIds(admin);
+  Object.assign(ids, { townA: units['青山镇'], townB: units['河口乡'], villageB: units['河口村'], villageA: units['青山村'] });
+  handlerA = await login(t.app, 'handler_a');
+  adminA = await createReadyAccount(t.app, admin, { username: 'admin_a', roles: [{ role: 'admin', unitId: ids.townA }] });
+  ids.personB = (await admin.get(`/api/people?unitId=${ids.townB}`)).json().items[0].id;
+  ids.personA = (await admin.get(`/api/people?unitId=${ids.townA}`)).json().items[0].id;
+  const accounts = (await admin.get('/api/accounts?limit=200')).json().items as { id: string; username: string }[];
+  ids.accountB = accounts.find((a) => a.username === 'handler_b')!.id;
+  ids.groupCounty = (await admin.get('/api/supervision-groups')).json().items[0].id;
+});
+afterAll(async () => t.close());
+
+type Case = { method: 'GET' | 'POST' | 'PATCH'; url: () => string; body?: () => unknown; handler: number; adminA: number; route: string };
+
+const cases: Case[] = [
+  { route: 'GET /api/units/:id', method: 'GET', url: () => `/api/units/${ids.townB}`, handler: 404, adminA: 404 },
+  { route: 'PATCH /api/units/:id', method: 'PATCH', url: () => `/api/units/${ids.townB}`, body: () => ({ name: '改名' }), handler: 403, adminA: 404 },
+  { route: 'POST /api/units/:id/move', method: 'POST', url: () => `/api/units/${ids.villageB}/move`, body: () => ({ parentId: ids.townA }), handler: 403, adminA: 404 },
+  { route: 'POST /api/units/:id/deactivate', method: 'POST', url: () => `/api/units/${ids.villageB}/deactivate`, handler: 403, adminA: 404 },
+  { route: 'POST /api/units/:id/activate', method: 'POST', url: () => `/api/units/${ids.villageB}/activate`, handler: 403, adminA: 404 },
+  { route: 'POST /api/units', method: 'POST', url: () => '/api/units', body: () => ({ parentId: ids.townB, name: '新村', kind: 'village', level: 'village' }), handler: 403, adminA: 400 },
+  { route: 'GET /api/people/:id', method: 'GET', url: () => `/api/people/${ids.personB}`, handler: 404, adminA: 404 },
+  { route: 'PATCH /api/people/:id', method: 'PATCH', url: () => `/api/people/${ids.personB}`, body: () => ({ post: '改' }), handler: 403, adminA: 404 },
+  { route: 'POST /api/people', method: 'POST', url: () => '/api/people', body: () => ({ unitId: ids.townB, name: '外人' }), handler: 403, adminA: 400 },
+  { route: 'GET /api/accounts/:id', method: 'GET', url: () => `/api/accounts/${ids.accountB}`, handler: 403, adminA: 404 },
+  { route: 'PATCH /api/accounts/:id', method: 'PATCH', url: () => `/api/accounts/${ids.accountB}`, body: () => ({ isActive: false }), handler: 403, adminA: 404 },
+  { route: 'POST /api/accounts/:id/reset-password', method: 'POST', url: () => `/api/accounts/${ids.accountB}/reset-password`, body: () => ({ password: 'Hijack-Pass-1' }), handler: 403, adminA: 404 },
+  { route: 'POST /api/accounts/:id/unlock', method: 'POST', url: () => `/api/accounts/${ids.accountB}/unlock`, handler: 403, adminA: 404 },
+  { route: 'POST /api/accounts', method: 'POST', url: () => '/api/accounts', body: () => ({ username: 'intruder', displayName: 'x', password: 'Intrude-Pass-1', roles: [{ role: 'admin', unitId: ids.townB }] }), handler: 403, adminA: 400 },
+  { route: 'GET /api/supervision-groups/:id', method: 'GET', url: () => `/api/supervision-groups/${ids.groupCounty}`, handler: 403, adminA: 404 },
+  { route: 'PATCH /api/supervision-groups/:id', method: 'PATCH', url: () => `/api/supervision-groups/${ids.groupCounty}`, body: () => ({ name: '改名' }), handler: 403, adminA: 404 },
+  { route: 'POST /api/supervision-groups', method: 'POST', url: () => '/api/supervision-groups', body: () => ({ name: '越权组', hostUnitId: ids.townB }), handler: 403, adminA: 400 },
+  { route: 'POST /api/campaign-batches', method: 'POST', url: () => '/api/campaign-batches', body: () => ({ name: '第三批', startsOn: '2025-01-01', endsOn: '2025-06-30' }), handler: 403, adminA: 201 },
+];
+
+describe('township A cannot read or change township B', () => {
+  for (const c of cases) {
+    it(`${c.route}: handler of A → ${c.handler}, admin of A → ${c.adminA}; nothing of B changes`, async () => {
+      const before = await admin.get(`/api/units/${ids.townB}`);
+      const auditBefore = await auditCount(admin);
+      const h = await handlerA.request(c.method, c.url(), c.body?.());
+      expect(h.statusCode, h.body).toBe(c.handler);
+      const a = await adminA.request(c.method, c.url(), c.body?.());
+      expect(a.statusCode, a.body).toBe(c.adminA);
+      if (c.adminA === 404) expect(a.json().error.code).toBe('NOT_FOUND');
+      expect((await admin.get(`/api/units/${ids.townB}`)).body).toBe(before.body);
+      if (c.adminA >= 400) expect(await auditCount(admin)).toBe(auditBefore);
+    });
+  }
+
+  it('lists show only A: unit tree, people, accounts, groups, audit', async () => {
+    const tree = (await handlerA.get('/api/units/tree')).json().items.map((u: { name: string }) => u.name);
+    expect(tree).toContain('青山镇');
+    expect(tree).not.toContain('河口乡');
+    expect(tree).not.toContain('示范县');
+    const people = (await handlerA.get('/api/people?limit=200')).json().items.map((p: { unitName: string }) => p.unitName);
+    expect(people.length).toBeGreaterThan(0);
+    expect(new Set(people)).toEqual(new Set(['青山镇', '青山村', '石桥村', '镇东社区']));
+    expect((await handlerA.get(`/api/people?unitId=${ids.townB}&subtree=true`)).statusCode).toBe(404);
+    expect((await handlerA.get(`/api/people?unitId=${ids.townB}`)).json().items).toEqual([]);
+    const accounts = (await adminA.get('/api/accounts?limit=200')).json().items.map((a: { username: string }) => a.username);
+    expect(accounts).toContain('handler_a');
+    expect(accounts).not.toContain('handler_b');
+    expect((await adminA.get(`/api/accounts?unitId=${ids.townB}`)).statusCode).toBe(404);
+    expect((await adminA.get('/api/supervision-groups')).json().items).toEqual([]);
+    const audit = (await adminA.get('/api/audit?limit=200')).json().items as { subjectId: string }[];
+    expect(audit.some((r) => r.subjectId === ids.townB || r.subjectId === ids.accountB)).toBe(false);
+    expect((await handlerA.get('/api/audit')).statusCode).toBe(403);
+  });
+
+  it('a supervisor sees the units of its group and nothing else', async () => {
+    const s = await login(t.app, 'supervisor');
+    const tree = (await s.get('/api/units/tree')).json().items.map((u: { name: string }) => u.name);
+    expect(tree).toEqual(expect.arrayContaining(['青山镇', '河口乡', '河口村']));
+    expect(tree).not.toContain('城关街道');
+    expect(tree).not.toContain('县委组织部');
+    expect((await s.get(`/api/people/${ids.personA}`)).statusCode).toBe(200);
+    expect((await s.patch(`/api/people/${ids.personA}`, { post: 'x' })).statusCode).toBe(403);
+    expect((await s.get('/api/supervision-groups')).json().items).toHaveLength(1);
+  });
+
+  it('covers every API route that reads or changes records', () => {
+    const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password']);
+    // Lists are covered by the list test above; import has its own scope tests beside it.
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people']);
+    const covered = new Set(cases.map((c) => c.route));
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !selfService.has(r) && !lists.has(r) && !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+});
