@@ -13,7 +13,7 @@ function body(code: ErrorCode, lang: Lang, params?: Record<string, unknown>, fie
 }
 
 /** Maps any thrown error to a status and a localised `{"error":{code,message,fields}}` body. */
-export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang): { status: number; body: ErrorBody } {
+export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang, contentType = ''): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(err.fields)) fields[k] = typeof v === 'string' ? v : messageFor(v.code, lang, v.params);
@@ -37,7 +37,7 @@ export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang
     case 'FST_REQ_FILE_TOO_LARGE':
       return { status: 413, body: body('BODY_TOO_LARGE', lang, { limit: '1 MB' }) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', lang, { type: '?' }) };
+      return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', lang, { type: contentType.split(';')[0] || '—' }) };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, body: body('MALFORMED_JSON', lang) };
@@ -46,7 +46,7 @@ export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang
   }
   if (err instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message))) return { status: 400, body: body('MALFORMED_JSON', lang) };
   if (fe.statusCode === 429) return { status: 429, body: body('RATE_LIMITED', lang) };
-  if (fe.statusCode === 415) return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', lang, { type: '' }) };
+  if (fe.statusCode === 415) return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', lang, { type: contentType.split(';')[0] || '—' }) };
   if (fe.statusCode === 406 || fe.statusCode === 413) return { status: fe.statusCode, body: body('BODY_TOO_LARGE', lang, { limit: '1 MB' }) };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, body: body('VALIDATION_FAILED', lang, {}, { _: fe.message }) };
   return { status: 500, body: body('INTERNAL', lang) };
@@ -55,7 +55,7 @@ export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang
 /** Fastify error handler: logs server faults, answers every error in the caller's language. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.lang ?? pickLang(req.headers['accept-language']);
-  const { status, body: b } = errorToResponse(err, lang);
+  const { status, body: b } = errorToResponse(err, lang, req.headers['content-type']);
   if (status >= 500) req.log.error({ err }, 'request failed');
   return reply.status(status).send(b);
 }
