@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { demoAccounts, generateDemoPassword, seedDemo } from './seed/demo.ts';
 import { addUser } from './modules/org/commands/add-user-cli.ts';
 import { roles, type Role } from './core/policy.ts';
+import type { Lang } from './core/messages.ts';
+import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
 
 /** Opens the configured database and runs pending migrations. */
 export async function openMigrated(config: AppConfig): Promise<Database> {
@@ -101,6 +103,33 @@ export function buildCli(): Command {
         await database.close();
       }
     });
+  const imp = program.command('import').description('import units or people from a CSV (UTF-8/GBK) or XLSX file; all rows or none');
+  for (const [what, description] of [
+    ['units', 'import units (单位) into the tree; parents must be in the scope of --as'],
+    ['people', 'import people (人员) into units in the scope of --as'],
+  ] as const satisfies readonly [ImportTarget, string][]) {
+    imp
+      .command(what)
+      .description(description)
+      .argument('<file>', '.csv or .xlsx file')
+      .option('--as <username>', 'the account whose scope applies (and who appears in the audit log)', 'admin')
+      .option('--lang <lang>', 'language of messages: zh-CN or en-US', (v: string) => {
+        if (v !== 'zh-CN' && v !== 'en-US') throw new InvalidArgumentError('expected zh-CN or en-US');
+        return v;
+      }, 'zh-CN')
+      .addHelpText('after', describeImportColumns(what))
+      .action(async (file: string, opts: { as: string; lang: Lang }) => {
+        const config = loadConfig();
+        const database = await openMigrated(config);
+        let status: number;
+        try {
+          status = await importFromCli(database.db, config, { what, file, as: opts.as, lang: opts.lang });
+        } finally {
+          await database.close();
+        }
+        if (status !== 0) process.exit(status);
+      });
+  }
   return program;
 }
 

@@ -1,5 +1,12 @@
 import type { ErrorCode } from './messages.ts';
 
+/** A problem in one cell of an uploaded table: its row as the user sees it, the column and a message. */
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
 /** A refusal a person can understand: an HTTP status, a coded message and optional field messages. */
 export class AppError extends Error {
   constructor(
@@ -8,6 +15,8 @@ export class AppError extends Error {
     readonly params: Record<string, unknown> = {},
     /** Field path → message, already localised or as a code to localise. */
     readonly fields: Record<string, { code: ErrorCode; params?: Record<string, unknown> } | string> = {},
+    /** Problems of individual rows of an uploaded file, already localised. */
+    readonly errors: readonly RowError[] = [],
   ) {
     super(code);
   }

@@ -1,15 +1,22 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError, type RowError } from './errors.ts';
 import { messageFor, pickLang, type ErrorCode, type Lang } from './messages.ts';
 import { fieldOfIssue, localiseIssue, type ValidationProblem } from './validation.ts';
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; errors?: RowError[] };
 }
 
-function body(code: ErrorCode, lang: Lang, params?: Record<string, unknown>, fields?: Record<string, string>): ErrorBody {
-  return { error: { code, message: messageFor(code, lang, params), ...(fields && Object.keys(fields).length ? { fields } : {}) } };
+function body(code: ErrorCode, lang: Lang, params?: Record<string, unknown>, fields?: Record<string, string>, errors?: readonly RowError[]): ErrorBody {
+  return {
+    error: {
+      code,
+      message: messageFor(code, lang, params),
+      ...(fields && Object.keys(fields).length ? { fields } : {}),
+      ...(errors?.length ? { errors: [...errors] } : {}),
+    },
+  };
 }
 
 /** Maps any thrown error to a status and a localised `{"error":{code,message,fields}}` body. */
@@ -17,7 +24,7 @@ export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang
   if (err instanceof AppError) {
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(err.fields)) fields[k] = typeof v === 'string' ? v : messageFor(v.code, lang, v.params);
-    return { status: err.status, body: body(err.code, lang, err.params, fields) };
+    return { status: err.status, body: body(err.code, lang, err.params, fields, err.errors) };
   }
   const fe = err as FastifyError & { validation?: ValidationProblem[]; validationContext?: string };
   if (fe.validation) {
@@ -34,8 +41,9 @@ export function errorToResponse(err: FastifyError | AppError | Error, lang: Lang
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-    case 'FST_REQ_FILE_TOO_LARGE':
       return { status: 413, body: body('BODY_TOO_LARGE', lang, { limit: '1 MB' }) };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, body: body('BODY_TOO_LARGE', lang, { limit: '10 MB' }) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', lang, { type: contentType.split(';')[0] || '—' }) };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -62,6 +62,37 @@ export const errorMessages = {
   },
   IMPORT_BAD_FILE: { 'zh-CN': '无法读取文件：{reason}。', 'en-US': 'Cannot read the file: {reason}.' },
   IMPORT_EMPTY: { 'zh-CN': '文件中没有数据行。', 'en-US': 'The file has no data rows.' },
+  IMPORT_NO_FILE: {
+    'zh-CN': '请以 multipart/form-data 方式上传文件（字段名 file）。',
+    'en-US': 'Upload the file as multipart/form-data (field name "file").',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': '文件超过 {limit} 行数据，请拆分后分批导入。',
+    'en-US': 'The file has more than {limit} data rows; split it and import the parts one by one.',
+  },
+  IMPORT_REQUIRED: { 'zh-CN': '必填。', 'en-US': 'Required.' },
+  IMPORT_TOO_LONG: { 'zh-CN': '不能超过 {max} 个字。', 'en-US': 'At most {max} characters.' },
+  IMPORT_BAD_VALUE: { 'zh-CN': '无法识别“{value}”，可填：{allowed}。', 'en-US': 'Cannot read "{value}"; allowed: {allowed}.' },
+  IMPORT_BAD_PHONE: { 'zh-CN': '电话号码格式不正确：“{value}”。', 'en-US': 'Not a phone number: "{value}".' },
+  IMPORT_BAD_SORT_ORDER: { 'zh-CN': '排序应为 0–100000 的整数。', 'en-US': 'The sort order is a whole number from 0 to 100000.' },
+  IMPORT_UNIT_NOT_FOUND: {
+    'zh-CN': '找不到单位“{name}”，或它不在您的管辖范围内。',
+    'en-US': 'No unit "{name}", or it is outside your scope.',
+  },
+  IMPORT_UNIT_LATER: {
+    'zh-CN': '单位“{name}”在第 {row} 行，应排在本行之前。',
+    'en-US': 'The unit "{name}" is on row {row}; it must come before this row.',
+  },
+  IMPORT_UNIT_AMBIGUOUS: {
+    'zh-CN': '有 {count} 个单位名为“{name}”，请写明上级单位，如：{examples}。',
+    'en-US': '{count} units are named "{name}"; name the parent too, e.g. {examples}.',
+  },
+  IMPORT_BATCH_NOT_FOUND: { 'zh-CN': '没有名为“{name}”的批次，现有：{known}。', 'en-US': 'No batch named "{name}"; known: {known}.' },
+  IMPORT_DUPLICATE_ROW: { 'zh-CN': '与第 {row} 行重复。', 'en-US': 'Duplicate of row {row}.' },
+  IMPORT_PERSON_AMBIGUOUS: {
+    'zh-CN': '“{unit}”已有 {count} 名叫“{name}”的人员，无法确定更新哪一位，请在系统中处理。',
+    'en-US': '"{unit}" already has {count} people named "{name}"; cannot tell which to update, please edit them in the app.',
+  },
   CONFLICT: { 'zh-CN': '记录已被他人修改，请刷新后重试。', 'en-US': 'The record was changed by someone else; reload and try again.' },
   REGION_CODE: { 'zh-CN': '行政区划代码应为 6 位数字。', 'en-US': 'A region code is 6 digits.' },
   USERNAME_FORMAT: { 'zh-CN': '用户名为 3–32 位字母、数字、下划线、点或连字符。', 'en-US': 'A username is 3–32 letters, digits, underscores, dots or hyphens.' },

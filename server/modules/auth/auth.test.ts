@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createTestApp, login, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -72,5 +73,30 @@ describe('auth', () => {
     const changed = await c.post('/api/auth/password', { currentPassword: 'Initial-Pass-1', newPassword: 'Better-Pass-22' });
     expect(changed.statusCode).toBe(200);
     expect((await c.get('/api/units/tree')).statusCode).toBe(200);
+  });
+});
+
+describe('session timeouts', () => {
+  it('ends a session idle longer than the idle timeout', async () => {
+    const c = await login(t.app, 'leader');
+    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes'`);
+    const res = await c.get('/api/auth/session');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+    expect((await c.get('/api/auth/session')).json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session past its absolute lifetime even when active', async () => {
+    const c = await login(t.app, 'leader');
+    await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second'`);
+    expect((await c.get('/api/units/tree')).json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('keeps an active session alive', async () => {
+    const c = await login(t.app, 'leader');
+    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '20 minutes'`);
+    expect((await c.get('/api/auth/session')).statusCode).toBe(200);
+    const { rows } = (await t.database.db.execute(sql`select max(last_seen_at) > now() - interval '1 minute' as fresh from sessions`)) as unknown as { rows: { fresh: boolean }[] };
+    expect(rows[0].fresh).toBe(true);
   });
 });

@@ -76,6 +76,45 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
   };
 }
 
+interface AccountActorRow {
+  account_id: string;
+  username: string;
+  display_name: string;
+  person_id: string | null;
+  is_active: boolean;
+  must_change_password: boolean;
+  roles: ActorRole[] | string | null;
+  supervised: string[] | string | null;
+}
+
+/** The actor of an account by username, as a session would load it (for commands run from the CLI); null when there is none. */
+export async function loadActorByUsername(db: DbOrTx, username: string): Promise<{ actor: Actor; isActive: boolean } | null> {
+  const rows = await queryRows<AccountActorRow>(
+    db,
+    sql`select a.id as account_id, a.username, a.display_name, a.person_id, a.is_active, a.must_change_password,
+          (select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', u.path, 'unitName', u.name) order by u.path)
+             from account_roles r join units u on u.id = r.unit_id where r.account_id = a.id) as roles,
+          (select json_agg(distinct u.path) from supervision_group_members m
+             join supervision_group_units gu on gu.group_id = m.group_id
+             join units u on u.id = gu.unit_id where m.account_id = a.id) as supervised
+        from accounts a where lower(a.username) = lower(${username})`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    isActive: row.is_active,
+    actor: {
+      accountId: row.account_id,
+      username: row.username,
+      displayName: row.display_name,
+      personId: row.person_id,
+      roles: asJson(row.roles) ?? [],
+      supervisedPaths: asJson(row.supervised) ?? [],
+      mustChangePassword: row.must_change_password,
+    },
+  };
+}
+
 /** Records activity on a session (called at most once a minute per session). */
 export async function touchSession(db: Db, id: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));

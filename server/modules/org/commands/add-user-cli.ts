@@ -32,7 +32,7 @@ export async function addUser(db: Db, input: { username: string; displayName: st
       await appendAudit(tx, { actor: null, ip: null }, { action: 'account.create', subjectType: 'account', subjectId: row.id, unitPath: resolved[0]?.path, after: { username: input.username, roles: resolved.map(({ role, unitId }) => ({ role, unitId })) } }, 'cli');
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new Error(`用户名“${input.username}”已被使用 / username "${input.username}" is taken`);
+    if (isUniqueViolation(e)) throw new Error(`用户名“${input.username}”已被使用 / username "${input.username}" is taken`, { cause: e });
     throw e;
   }
   return { generatedPassword: generated };

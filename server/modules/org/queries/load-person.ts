@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
-import type { Actor, Action } from '../../../core/policy.ts';
+import type { Actor } from '../../../core/policy.ts';
 import { notFound } from '../../../core/errors.ts';
 import { scopedTo } from '../../../core/scope.ts';
 import { people, units } from '../tables.ts';
