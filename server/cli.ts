@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { buildApp } from './app.ts';
 import { demoAccounts, generateDemoPassword, seedDemo } from './seed/demo.ts';
 import { addUser } from './modules/org/commands/add-user-cli.ts';
+import { initDeployment } from './modules/org/commands/init-deployment.ts';
 import { roles, type Role } from './core/policy.ts';
 import type { Lang } from './core/messages.ts';
 import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
@@ -85,6 +86,25 @@ export function buildCli(): Command {
       if (seeded) printDemoAccounts(password);
       else console.log('The database already has units; nothing seeded.');
       await database.close();
+    });
+  program
+    .command('init')
+    .description('prepare an empty production database: the root unit of the jurisdiction and the first administrator')
+    .requiredOption('--root <name>', 'name of the root unit, e.g. 某某县')
+    .option('--level <level>', 'province | city | county | township', 'county')
+    .option('--region <code>', '6-digit administrative region code')
+    .option('--admin <username>', 'username of the first administrator', 'admin')
+    .option('--name <displayName>', 'display name of the first administrator', '系统管理员')
+    .option('--password <password>', 'initial password (else generated and printed); must be changed at first login')
+    .action(async (opts: { root: string; level: 'province' | 'city' | 'county' | 'township'; region?: string; admin: string; name: string; password?: string }) => {
+      if (!['province', 'city', 'county', 'township'].includes(opts.level)) throw new InvalidArgumentError('level must be province, city, county or township');
+      const database = await openMigrated(loadConfig());
+      try {
+        const r = await initDeployment(database.db, { rootName: opts.root, level: opts.level, regionCode: opts.region, adminUsername: opts.admin, adminName: opts.name, password: opts.password });
+        console.log(`Initialised ${opts.root}; administrator ${opts.admin}${r.generatedPassword ? `, initial password: ${r.generatedPassword}` : ''}`);
+      } finally {
+        await database.close();
+      }
     });
   const user = program.command('user').description('manage accounts');
   user
