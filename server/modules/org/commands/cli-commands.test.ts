@@ -27,8 +27,8 @@ describe('command line: init and user add', () => {
     const r = await addUser(database.db, { username: 'clerk', displayName: '办事员', grants: [{ role: 'handler', unit: '测试县' }] });
     expect(r.generatedPassword).toMatch(/.{8,}/);
     await expect(addUser(database.db, { username: 'clerk', displayName: 'x', grants: [{ role: 'handler', unit: '测试县' }] })).rejects.toThrow(/已被使用/);
-    await expect(addUser(database.db, { username: 'x2', displayName: 'x', grants: [{ role: 'handler', unit: '不存在县' }] })).rejects.toThrow(/找不到单位/);
-    await expect(addUser(database.db, { username: 'x3', displayName: 'x', grants: [{ role: 'handler', unit: '测试县' }], password: 'weak' })).rejects.toThrow(/密码/);
+    await expect(addUser(database.db, { username: 'user2', displayName: 'x', grants: [{ role: 'handler', unit: '不存在县' }] })).rejects.toThrow(/找不到单位/);
+    await expect(addUser(database.db, { username: 'user3', displayName: 'x', grants: [{ role: 'handler', unit: '测试县' }], password: 'weak' })).rejects.toThrow(/密码/);
   });
 
   it('describes every command with --help', () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -187,18 +187,16 @@ export async function importUnits(ctx: Ctx, file: UploadedFile): Promise<{ creat
         );
       }
       const updates = planned.filter((p) => !p.create);
-      for (const { node, set } of updates) {
-        await tx
-          .update(units)
-          .set({
-            kind: set.kind,
-            ...(set.level !== undefined && { level: set.level }),
-            ...(set.regionCode !== undefined && { regionCode: set.regionCode }),
-            ...(set.batchId !== undefined && { batchId: set.batchId }),
-            ...(set.sortOrder !== undefined && { sortOrder: set.sortOrder }),
-            updatedAt: new Date(),
-          })
-          .where(eq(units.id, node.id));
+      // One UPDATE … FROM (VALUES …) per 1,000 units rather than a statement per row; null (a blank cell) keeps the stored value.
+      for (let i = 0; i < updates.length; i += 1000) {
+        const values = updates
+          .slice(i, i + 1000)
+          .map(({ node, set }) => sql`(${node.id}::uuid, ${set.kind}::text, ${set.level ?? null}::text, ${set.regionCode ?? null}::text, ${set.batchId ?? null}::uuid, ${set.sortOrder ?? null}::integer)`);
+        await tx.execute(sql`update units as u set
+            kind = v.kind, level = coalesce(v.level, u.level), region_code = coalesce(v.region_code, u.region_code),
+            batch_id = coalesce(v.batch_id, u.batch_id), sort_order = coalesce(v.sort_order, u.sort_order), updated_at = now()
+          from (values ${sql.join(values, sql`, `)}) as v(id, kind, level, region_code, batch_id, sort_order)
+          where u.id = v.id`);
       }
       const result = { created: creates.length, updated: updates.length };
       await appendAudit(tx, ctx, { action: 'import.units', subjectType: 'unit', unitPath: commonUnitPath(planned.map((p) => p.node.path)), after: { filename: file.filename, rows: table.rows.length, ...result } });
