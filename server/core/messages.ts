@@ -99,6 +99,10 @@ export const errorMessages = {
   DATE_ORDER: { 'zh-CN': '结束日期不能早于开始日期。', 'en-US': 'The end date cannot be before the start date.' },
   REFERENCE_NOT_FOUND: { 'zh-CN': '引用的{what}不存在或不在您的管辖范围内。', 'en-US': 'The referenced {what} does not exist or is outside your scope.' },
   BAD_CURSOR: { 'zh-CN': '分页参数无效，请从第一页重新加载。', 'en-US': 'Invalid page cursor; reload from the first page.' },
+  UNIT_HAS_RECORDS: {
+    'zh-CN': '该单位已有 {count} 条关联记录（下级单位、人员、账号或督导组），不能删除，请改为停用。',
+    'en-US': 'This unit has {count} linked record(s) (sub-units, people, accounts or supervision groups) and cannot be deleted; deactivate it instead.',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -35,6 +35,7 @@ import { createUnit } from './commands/create-unit.ts';
 import { updateUnit } from './commands/update-unit.ts';
 import { moveUnit } from './commands/move-unit.ts';
 import { setUnitActive } from './commands/set-unit-active.ts';
+import { deleteUnit } from './commands/delete-unit.ts';
 import { createPerson, updatePerson } from './commands/save-person.ts';
 import { createAccount, resetAccountPassword, unlockAccount, updateAccount } from './commands/save-account.ts';
 import { createSupervisionGroup, updateSupervisionGroup } from './commands/save-supervision-group.ts';
@@ -76,6 +77,12 @@ export function registerOrgRoutes(app: App, { database, config }: ModuleDeps): v
       return setUnitActive(ctx(req), req.params.id, active);
     });
   }
+
+  app.delete('/units/:id', { schema: { tags: ['org'], summary: 'Delete a unit that has no records (otherwise deactivate it)', params: ZIdParams, response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) => {
+    requireAbility(req, 'unit.manage');
+    await deleteUnit(ctx(req), req.params.id);
+    return { ok: true as const };
+  });
 
   // People
   app.get('/people', { schema: { tags: ['org'], summary: 'People in my scope (keyset pages)', querystring: ZPeopleQuery, response: { 200: page(ZPerson) } } }, async (req) => {

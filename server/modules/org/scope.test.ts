@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Case = { method: 'GET' | 'POST' | 'PATCH'; url: () => string; body?: () => unknown; handler: number; adminA: number; route: string };
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: () => string; body?: () => unknown; handler: number; adminA: number; route: string };
 
 const cases: Case[] = [
   { route: 'GET /api/units/:id', method: 'GET', url: () => `/api/units/${ids.townB}`, handler: 404, adminA: 404 },
@@ -35,6 +35,7 @@ const cases: Case[] = [
   { route: 'POST /api/units/:id/move', method: 'POST', url: () => `/api/units/${ids.villageB}/move`, body: () => ({ parentId: ids.townA }), handler: 403, adminA: 404 },
   { route: 'POST /api/units/:id/deactivate', method: 'POST', url: () => `/api/units/${ids.villageB}/deactivate`, handler: 403, adminA: 404 },
   { route: 'POST /api/units/:id/activate', method: 'POST', url: () => `/api/units/${ids.villageB}/activate`, handler: 403, adminA: 404 },
+  { route: 'DELETE /api/units/:id', method: 'DELETE', url: () => `/api/units/${ids.villageB}`, handler: 403, adminA: 404 },
   { route: 'POST /api/units', method: 'POST', url: () => '/api/units', body: () => ({ parentId: ids.townB, name: '新村', kind: 'village', level: 'village' }), handler: 403, adminA: 400 },
   { route: 'GET /api/people/:id', method: 'GET', url: () => `/api/people/${ids.personB}`, handler: 404, adminA: 404 },
   { route: 'PATCH /api/people/:id', method: 'PATCH', url: () => `/api/people/${ids.personB}`, body: () => ({ post: '改' }), handler: 403, adminA: 404 },

@@ -59,6 +59,16 @@ describe('organisation tree', () => {
     expect(audit).toEqual(['unit.deactivate', 'unit.move', 'unit.update', 'unit.create']);
   });
 
+  it('deletes a unit without records and refuses one with records', async () => {
+    const id = (await admin.post('/api/units', { parentId: u['河口乡'], name: '误建单位', kind: 'other', level: 'village' })).json().id;
+    const refused = await admin.request('DELETE', `/api/units/${u['河口村']}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('UNIT_HAS_RECORDS');
+    expect((await admin.request('DELETE', `/api/units/${id}`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/units/${id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/audit?subjectId=${id}`)).json().items[0].action).toBe('unit.delete');
+  });
+
   it('refuses a move under the unit itself or its descendant, and changes nothing', async () => {
     const before = (await admin.get(`/api/units/${u['青山镇']}`)).body;
     for (const target of [u['青山镇'], u['青山村']]) {
