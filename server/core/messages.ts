@@ -66,6 +66,10 @@ export const errorMessages = {
     'zh-CN': '请以 multipart/form-data 方式上传文件（字段名 file）。',
     'en-US': 'Upload the file as multipart/form-data (field name "file").',
   },
+  IMPORT_BAD_UPLOAD: {
+    'zh-CN': '上传的内容不完整或格式不正确，请重新上传。',
+    'en-US': 'The upload is incomplete or malformed; please upload the file again.',
+  },
   IMPORT_TOO_MANY_ROWS: {
     'zh-CN': '文件超过 {limit} 行数据，请拆分后分批导入。',
     'en-US': 'The file has more than {limit} data rows; split it and import the parts one by one.',

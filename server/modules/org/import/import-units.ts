@@ -10,7 +10,7 @@ import { campaignBatches, units } from '../tables.ts';
 import { unitKinds, unitLevels } from '../schema.ts';
 import { readTable, type UploadedFile } from './read-table.ts';
 import { mapColumns, type ColumnSpec } from './map-columns.ts';
-import { commonUnitPath, loadUnitIndex, type UnitIndex, type UnitNode } from './load-unit-index.ts';
+import { commonUnitPath, loadUnitIndex, PATH_SEPARATOR, type UnitIndex, type UnitNode } from './load-unit-index.ts';
 import { RowErrors } from './row-errors.ts';
 import { allowedChoices, pickChoice } from './pick-choice.ts';
 
@@ -132,7 +132,7 @@ export async function importUnits(ctx: Ctx, file: UploadedFile): Promise<{ creat
           } else if ('ambiguous' in r) {
             fail('parent', 'IMPORT_UNIT_AMBIGUOUS', { name: parentRef, count: r.ambiguous.length, examples: examplesOf(index, r.ambiguous, ctx.lang) });
           } else {
-            const laterRow = firstRowOfName.get(parentRef.split(/\s*[/／>＞]\s*/).filter(Boolean).pop() ?? parentRef);
+            const laterRow = firstRowOfName.get(parentRef.split(PATH_SEPARATOR).filter(Boolean).pop() ?? parentRef);
             if (laterRow !== undefined && laterRow > at) fail('parent', 'IMPORT_UNIT_LATER', { name: parentRef, row: laterRow });
             else fail('parent', 'IMPORT_UNIT_NOT_FOUND', { name: parentRef });
           }
@@ -180,7 +180,7 @@ export async function importUnits(ctx: Ctx, file: UploadedFile): Promise<{ creat
       errors.throwIfAny();
 
       const creates = planned.filter((p) => p.create).map((p) => p.node);
-      // Rows in file order, so parents are inserted before their children; chunks stay under PostgreSQL's parameter limit.
+      // Chunks of 500 rows stay well under PostgreSQL's 65,535 parameters per statement.
       for (let i = 0; i < creates.length; i += 500) {
         await tx.insert(units).values(
           creates.slice(i, i + 500).map((n) => ({ id: n.id, parentId: n.parentId, path: n.path, depth: n.depth, name: n.name, kind: n.kind, level: n.level, regionCode: n.regionCode, batchId: n.batchId, sortOrder: n.sortOrder })),

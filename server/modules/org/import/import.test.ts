@@ -147,6 +147,9 @@ describe('import units', () => {
     const noFile = await admin.post('/api/import/units', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`), { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().error.code).toBe('IMPORT_NO_FILE');
+    const cut = await admin.post('/api/import/units', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().error.code).toBe('IMPORT_BAD_UPLOAD');
   });
 
   it('is refused to a handler (403)', async () => {

@@ -28,8 +28,8 @@ export interface UnitNode {
 /** What a unit reference in a cell resolved to. */
 export type Resolution = { node: UnitNode } | { missing: true } | { ambiguous: UnitNode[] };
 
-// "示范县/青山镇", also with the full-width slash or an arrow as offices type them.
-const PATH_SEPARATOR = /\s*[/／>＞]\s*/;
+/** Separates the names of a unit path: "示范县/青山镇", also with the full-width slash or an arrow as offices type them. */
+export const PATH_SEPARATOR = /\s*[/／>＞]\s*/;
 
 /** The units an import may name, indexed by id, name and parent, for resolving names without a query per row. */
 export class UnitIndex {

@@ -93,9 +93,9 @@ function decodeText(data: Buffer): string {
   throw new AppError(400, 'IMPORT_BAD_ENCODING');
 }
 
-// C0 control characters other than tab, LF and CR: invisible in Excel, never meant as data.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const clean = (s: string) => s.replace(CONTROL_CHARS, '').trim();
+// Control characters other than tab and line breaks are invisible in Excel and never meant as data.
+const isStrayControl = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
+const clean = (s: string) => Array.from(s, (ch) => (isStrayControl(ch.charCodeAt(0)) ? '' : ch)).join('').trim();
 
 /**
  * RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, line breaks inside quotes), read
