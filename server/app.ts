@@ -68,7 +68,18 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
       info: { title: 'Jiceng API', description: '基层工作平台 API — JSON, zod-validated. Errors: {"error":{"code","message","fields"}}.', version: '0.1.0' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiceng_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // Multipart uploads have no zod body; describe the `file` field so clients can see it.
+      if ((input.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data')) {
+        (out.schema as Record<string, unknown>).body = {
+          type: 'object',
+          required: ['file'],
+          properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } },
+        };
+      }
+      return out;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

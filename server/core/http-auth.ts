@@ -37,7 +37,7 @@ function sameOrigin(req: FastifyRequest): boolean {
 export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/api?')) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (unsafeMethods.has(req.method) && !sameOrigin(req)) throw new AppError(403, 'CSRF_FAILED');
     if (req.is404) return;
     const mode = req.routeOptions.config?.auth;
