@@ -1,0 +1,145 @@
+import os from 'node:os';
+import { apiRead } from './api-read.ts';
+
+/** Options shared by the benchmarks, from the command line. */
+export interface BenchOptions {
+  /** Which databases to measure. */
+  databases: ('pglite' | 'postgres')[];
+  /** PostgreSQL server to create the throwaway bench database on. */
+  postgresUrl: string;
+  /** Seconds of measured load (after the warm-up). */
+  durationS: number;
+  /** Concurrent HTTP connections of the load generator. */
+  connections: number;
+  /** People in the database. */
+  people: number;
+  /** pg pool size for the app (undefined: the app's default). */
+  poolSize: number | undefined;
+  /** Keep the PostgreSQL bench database instead of dropping it (for EXPLAIN, profiling). */
+  keepDb: boolean;
+}
+
+/** What a benchmark returns: flat metrics for the JSON line. */
+export type Metrics = Record<string, number | string | boolean | null>;
+
+interface BenchDef {
+  summary: string;
+  run(opts: BenchOptions): Promise<Metrics>;
+}
+
+/** The benchmarks, by name. Add new ones here. */
+const benches: Record<string, BenchDef> = {
+  'api-read': {
+    summary: "GET /api/people for a township's subtree (100k people in the database) under concurrent load, PGlite and PostgreSQL",
+    run: apiRead,
+  },
+};
+
+const usage = `Usage: npm run bench -- <name> [options]
+
+Benchmarks:
+${Object.entries(benches)
+  .map(([name, b]) => `  ${name.padEnd(12)} ${b.summary}`)
+  .join('\n')}
+
+Options:
+  --db pglite|postgres|both  databases to measure (default both)
+  --duration <s>             seconds of measured load (default 10)
+  --connections <n>          concurrent connections (default 32)
+  --people <n>               people in the database (default 100000)
+  --pool <n>                 pg pool size of the app (default: the app's own default)
+  --keep-db                  keep the PostgreSQL bench database (its URL goes to stderr)
+  --help                     this text
+
+PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
+a fresh database jiceng_bench_<random> is created there and dropped afterwards.
+Prints one JSON line {"bench":…,"metrics":{…}} on stdout; progress goes to stderr.`;
+
+function positiveInt(flag: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (raw === undefined || !Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, got ${raw ?? 'nothing'}`);
+  return n;
+}
+
+/** Parses the options after the benchmark name. */
+export function parseOptions(args: string[]): BenchOptions {
+  const opts: BenchOptions = {
+    databases: ['pglite', 'postgres'],
+    postgresUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    durationS: 10,
+    connections: 32,
+    people: 100_000,
+    poolSize: undefined,
+    keepDb: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? args[++i];
+    switch (flag) {
+      case '--db': {
+        const v = value();
+        if (v === 'both') opts.databases = ['pglite', 'postgres'];
+        else if (v === 'pglite' || v === 'postgres') opts.databases = [v];
+        else throw new Error(`--db must be pglite, postgres or both, got ${v ?? 'nothing'}`);
+        break;
+      }
+      case '--duration':
+        opts.durationS = positiveInt(flag, value());
+        break;
+      case '--connections':
+        opts.connections = positiveInt(flag, value());
+        break;
+      case '--people':
+        opts.people = positiveInt(flag, value());
+        break;
+      case '--pool':
+        opts.poolSize = positiveInt(flag, value());
+        break;
+      case '--keep-db':
+        opts.keepDb = true;
+        break;
+      default:
+        throw new Error(`unknown option ${a}`);
+    }
+  }
+  return opts;
+}
+
+/** Entry of `npm run bench`: runs the named benchmark and prints its JSON line. */
+export async function runBench(args: string[]): Promise<void> {
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || rest.includes('--help')) {
+    (name ? console.log : console.error)(usage);
+    if (!name) process.exitCode = 1;
+    return;
+  }
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"\n\n${usage}`);
+    process.exitCode = 1;
+    return;
+  }
+  let opts: BenchOptions;
+  try {
+    opts = parseOptions(rest);
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${usage}`);
+    process.exitCode = 1;
+    return;
+  }
+  const metrics = await bench.run(opts);
+  const line = {
+    bench: name,
+    metrics: {
+      ...metrics,
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu_model: os.cpus()[0]?.model ?? null,
+      date: new Date().toISOString(),
+    },
+  };
+  console.log(JSON.stringify(line));
+  // Leftover handles (pools, PGlite) must not keep the process alive.
+  process.exit(process.exitCode ?? 0);
+}
