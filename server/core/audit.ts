@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../db/client.ts';
 import { auditLog } from '../modules/audit/tables.ts';
 import type { Ctx } from './context.ts';
 
@@ -10,12 +11,14 @@ export interface AuditEntry {
   unitPath?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Who acted when there is no session yet (sign-in): the account and name. */
+  actorAccountId?: string | null;
 }
 
 /** Appends an audit row in the caller's transaction, so the row commits or rolls back with the change. */
 export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entry: AuditEntry, actorName?: string): Promise<void> {
   await tx.insert(auditLog).values({
-    actorAccountId: ctx.actor?.accountId ?? null,
+    actorAccountId: entry.actorAccountId ?? ctx.actor?.accountId ?? null,
     actorName: actorName ?? ctx.actor?.username ?? 'system',
     action: entry.action,
     subjectType: entry.subjectType,
@@ -25,4 +28,16 @@ export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, en
     after: entry.after ?? null,
     ip: ctx.ip,
   });
+}
+
+/**
+ * The unit path an account's audit rows belong to: the highest unit it holds a role in, so the
+ * admins of that part of the tree see the account's sign-ins and changes.
+ */
+export async function accountUnitPath(tx: DbOrTx, accountId: string): Promise<string | null> {
+  const [row] = await queryRows<{ path: string }>(
+    tx,
+    sql`select u.path from account_roles r join units u on u.id = r.unit_id where r.account_id = ${accountId} order by length(u.path), u.path limit 1`,
+  );
+  return row?.path ?? null;
 }

@@ -84,6 +84,13 @@ describe('township A cannot read or change township B', () => {
     const audit = (await adminA.get('/api/audit?limit=200')).json().items as { subjectId: string }[];
     expect(audit.some((r) => r.subjectId === ids.townB || r.subjectId === ids.accountB)).toBe(false);
     expect((await handlerA.get('/api/audit')).statusCode).toBe(403);
+    // Sign-ins belong to the account's unit: A's admin sees handler_a's, not handler_b's.
+    await login(t.app, 'handler_b');
+    const logins = (await adminA.get('/api/audit?action=auth.login&limit=200')).json().items as { actorName: string }[];
+    expect(logins.map((r) => r.actorName)).toContain('handler_a');
+    expect(logins.map((r) => r.actorName)).not.toContain('handler_b');
+    const countyLogins = (await admin.get('/api/audit?action=auth.login&limit=200')).json().items as { actorName: string }[];
+    expect(countyLogins.map((r) => r.actorName)).toEqual(expect.arrayContaining(['handler_a', 'handler_b']));
   });
 
   it('a supervisor sees the units of its group and nothing else', async () => {

@@ -3,7 +3,7 @@ import { accounts } from '../../org/tables.ts';
 import { sessions } from '../tables.ts';
 import { requireActor, type Ctx } from '../../../core/context.ts';
 import { AppError, invalidField } from '../../../core/errors.ts';
-import { appendAudit } from '../../../core/audit.ts';
+import { accountUnitPath, appendAudit } from '../../../core/audit.ts';
 import { hashPassword, verifyPassword } from '../password.ts';
 import type { TChangePasswordRequest } from '../schema.ts';
 
@@ -19,6 +19,6 @@ export async function changePassword(ctx: Ctx, sessionId: string, input: TChange
   await ctx.db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(accounts.id, account.id));
     await tx.delete(sessions).where(and(eq(sessions.accountId, account.id), ne(sessions.id, sessionId)));
-    await appendAudit(tx, ctx, { action: 'auth.password_changed', subjectType: 'account', subjectId: account.id });
+    await appendAudit(tx, ctx, { action: 'auth.password_changed', subjectType: 'account', subjectId: account.id, unitPath: await accountUnitPath(tx, account.id) });
   });
 }

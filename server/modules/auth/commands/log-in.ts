@@ -3,7 +3,7 @@ import { accounts } from '../../org/tables.ts';
 import { sessions } from '../tables.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
-import { appendAudit } from '../../../core/audit.ts';
+import { accountUnitPath, appendAudit } from '../../../core/audit.ts';
 import { getDummyHash, verifyPassword } from '../password.ts';
 import { newToken, sessionIdOf } from '../session-store.ts';
 import type { TLoginRequest } from '../schema.ts';
@@ -34,7 +34,7 @@ export async function logIn(ctx: Ctx, input: TLoginRequest, userAgent: string | 
         .returning({ failedLogins: accounts.failedLogins });
       const locked = row.failedLogins >= MAX_FAILED_LOGINS;
       if (locked) await tx.update(accounts).set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) }).where(eq(accounts.id, account.id));
-      await appendAudit(tx, auditCtx, { action: locked ? 'auth.locked' : 'auth.login_failed', subjectType: 'account', subjectId: account.id, after: { failedLogins: row.failedLogins } }, account.username);
+      await appendAudit(tx, auditCtx, { action: locked ? 'auth.locked' : 'auth.login_failed', subjectType: 'account', subjectId: account.id, unitPath: await accountUnitPath(tx, account.id), actorAccountId: account.id, after: { failedLogins: row.failedLogins } }, account.username);
     });
     throw new AppError(401, 'INVALID_CREDENTIALS');
   }
@@ -45,7 +45,7 @@ export async function logIn(ctx: Ctx, input: TLoginRequest, userAgent: string | 
   await ctx.db.transaction(async (tx) => {
     await tx.insert(sessions).values({ id: sessionIdOf(token), accountId: account.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) });
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
-    await appendAudit(tx, { actor: null, ip: ctx.ip }, { action: 'auth.login', subjectType: 'account', subjectId: account.id }, account.username);
+    await appendAudit(tx, { actor: null, ip: ctx.ip }, { action: 'auth.login', subjectType: 'account', subjectId: account.id, unitPath: await accountUnitPath(tx, account.id), actorAccountId: account.id }, account.username);
   });
   return { token, csrfToken, expiresAt };
 }

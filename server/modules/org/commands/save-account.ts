@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { AppError, forbidden, invalidField } from '../../../core/errors.ts';
-import { appendAudit } from '../../../core/audit.ts';
+import { accountUnitPath, appendAudit } from '../../../core/audit.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import type { DbOrTx } from '../../../db/client.ts';
@@ -58,7 +58,7 @@ export async function createAccount(ctx: Ctx, input: TAccountCreateRequest) {
         .returning({ id: accounts.id });
       await tx.insert(accountRoles).values(grants.map((g) => ({ accountId: row.id, role: g.role, unitId: g.unitId })));
       const account = await getAccount(tx, actor, row.id);
-      await appendAudit(tx, ctx, { action: 'account.create', subjectType: 'account', subjectId: row.id, unitPath: actor.roles[0]?.unitPath, after: account });
+      await appendAudit(tx, ctx, { action: 'account.create', subjectType: 'account', subjectId: row.id, unitPath: await accountUnitPath(tx, row.id), after: account });
       return account;
     });
   } catch (e) {
@@ -89,7 +89,7 @@ export async function updateAccount(ctx: Ctx, id: string, input: TAccountUpdateR
     }
     if (input.isActive === false) await tx.delete(sessions).where(eq(sessions.accountId, id));
     const after = await getAccount(tx, actor, id).catch(() => ({ ...before, ...input }));
-    await appendAudit(tx, ctx, { action: 'account.update', subjectType: 'account', subjectId: id, unitPath: actor.roles[0]?.unitPath, before, after });
+    await appendAudit(tx, ctx, { action: 'account.update', subjectType: 'account', subjectId: id, unitPath: await accountUnitPath(tx, id), before, after });
     return after as typeof before;
   });
 }
@@ -102,7 +102,7 @@ export async function resetAccountPassword(ctx: Ctx, id: string, password: strin
     await assertManages(tx, actor, id);
     await tx.update(accounts).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(accounts.id, id));
     await tx.delete(sessions).where(eq(sessions.accountId, id));
-    await appendAudit(tx, ctx, { action: 'account.reset_password', subjectType: 'account', subjectId: id, unitPath: actor.roles[0]?.unitPath });
+    await appendAudit(tx, ctx, { action: 'account.reset_password', subjectType: 'account', subjectId: id, unitPath: await accountUnitPath(tx, id) });
     return getAccount(tx, actor, id);
   });
 }
@@ -113,7 +113,7 @@ export async function unlockAccount(ctx: Ctx, id: string) {
   return ctx.db.transaction(async (tx) => {
     const before = await assertManages(tx, actor, id);
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(and(eq(accounts.id, id)));
-    await appendAudit(tx, ctx, { action: 'account.unlock', subjectType: 'account', subjectId: id, unitPath: actor.roles[0]?.unitPath, before: { lockedUntil: before.lockedUntil } });
+    await appendAudit(tx, ctx, { action: 'account.unlock', subjectType: 'account', subjectId: id, unitPath: await accountUnitPath(tx, id), before: { lockedUntil: before.lockedUntil } });
     return getAccount(tx, actor, id);
   });
 }
