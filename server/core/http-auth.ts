@@ -19,6 +19,29 @@ declare module 'fastify' {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * A short-lived cache of loaded sessions, so a burst of reads does not look the same session up
+ * on every request. Any write handled by this instance clears it (roles, paths, accounts may have
+ * changed); on other instances a change takes effect within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 2_000;
+const sessionCache = new Map<string, { at: number; session: LoadedSession }>();
+
+/** Forgets every cached session (after any write). */
+export function clearSessionCache(): void {
+  sessionCache.clear();
+}
+
+async function loadSessionCached(db: Db, token: string, now: number): Promise<LoadedSession | null> {
+  const hit = sessionCache.get(token);
+  if (hit && now - hit.at < SESSION_CACHE_MS) return hit.session;
+  const session = await loadSession(db, token);
+  if (sessionCache.size >= 10_000) sessionCache.clear();
+  if (session) sessionCache.set(token, { at: now, session });
+  else sessionCache.delete(token);
+  return session;
+}
+
 /** True when a browser's Origin header (if any) names this server, a guard besides SameSite and CSRF tokens. */
 function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
@@ -44,14 +67,15 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig
     const token = req.cookies[SESSION_COOKIE];
     if (mode === 'public' && !token) return;
     if (!token) throw new AppError(401, 'UNAUTHENTICATED');
-    const session = await loadSession(db, token);
     const now = Date.now();
+    const session = await loadSessionCached(db, token, now);
     if (!session || !session.isActive) {
       if (mode === 'public') return;
       throw new AppError(401, 'UNAUTHENTICATED');
     }
     if (now > session.expiresAt.getTime() || now - session.lastSeenAt.getTime() > config.sessionIdleMinutes * 60_000) {
       await deleteSession(db, session.id);
+      sessionCache.delete(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       if (mode === 'public') return;
       throw new AppError(401, 'SESSION_EXPIRED');
@@ -60,6 +84,14 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig
     if (mode === 'public') return;
     if (unsafeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new AppError(403, 'CSRF_FAILED');
     if (session.actor.mustChangePassword && mode !== 'session') throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
-    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id);
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await touchSession(db, session.id);
+      session.lastSeenAt = new Date(now);
+    }
+  });
+  // Cleared before the answer leaves, so the caller's next request sees its own change.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (unsafeMethods.has(req.method)) clearSessionCache();
+    return payload;
   });
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +37,14 @@ pg.types.setTypeParser(20, (v) => Number(v));
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory). */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // Generic plans apply only to the named statements of hot paths (see queryRows): they are
+    // planned once per connection instead of on every request.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c plan_cache_mode=force_generic_plan' });
     pool.on('error', () => {
       /* an idle client lost its connection; the pool replaces it */
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    pools.set(db, pool);
     return {
       db,
       kind: 'postgres',
@@ -75,8 +79,21 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   };
 }
 
-/** Rows of a raw SQL query, whichever driver returned them. */
-export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * Rows of a raw SQL query, whichever driver returned them. With `prepare`, a query on the pool
+ * (not in a transaction) on PostgreSQL runs as a named prepared statement, so hot paths skip
+ * parsing and planning; the name includes a hash of the text, so each variant gets its own.
+ */
+export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>, opts: { prepare?: string } = {}): Promise<T[]> {
+  const pool = opts.prepare ? pools.get(db) : undefined;
+  if (pool) {
+    const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
+    const name = `${opts.prepare}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+    const res = await pool.query({ name, text, values: params });
+    return res.rows as T[];
+  }
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }

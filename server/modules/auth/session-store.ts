@@ -55,6 +55,7 @@ export async function loadSession(db: DbOrTx, token: string): Promise<LoadedSess
              join supervision_group_units gu on gu.group_id = m.group_id
              join units u on u.id = gu.unit_id where m.account_id = a.id) as supervised
         from sessions s join accounts a on a.id = s.account_id where s.id = ${id}`,
+    { prepare: 'session' },
   );
   const row = rows[0];
   if (!row) return null;
