@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
+import { App, Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, onSessionRefreshed, onSessionStale, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
@@ -45,6 +45,7 @@ export function useSession(): SessionValue {
 /** Renders its children only for a logged-in account that needs no password change. */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const [expired, setExpired] = useState(false);
   const query = useQuery({ queryKey: keys.session, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false, refetchOnWindowFocus: true });
@@ -119,6 +120,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
         notice={expired ? t('auth.sessionExpired') : undefined}
         onLoggedIn={(s) => {
           setExpired(false);
+          // Toasts of the previous account (a refusal, "logged out") are not the new account's business.
+          message.destroy();
           forgetData();
           setSession(s);
         }}

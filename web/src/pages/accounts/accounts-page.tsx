@@ -77,11 +77,11 @@ export function AccountsPage() {
           loading={list.isLoading}
           dataSource={list.items}
           pagination={false}
-          scroll={{ x: 1165 }}
+          scroll={{ x: 1195 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={list.error ? list.error.message : t('accounts.empty')} /> }}
           columns={[
             { title: t('accounts.username'), dataIndex: 'username', width: 130, fixed: 'left' },
-            { title: t('accounts.displayName'), dataIndex: 'displayName', width: 110 },
+            { title: t('accounts.displayName'), dataIndex: 'displayName', width: 140 },
             { title: t('accounts.person'), dataIndex: 'personName', width: 110, render: (v: string | null) => v || t('common.empty') },
             { title: t('accounts.roles'), dataIndex: 'roles', width: 280, render: (_: unknown, a) => <RoleTags roles={a.roles} /> },
             { title: t('accounts.status'), key: 'status', width: 150, render: (_: unknown, a) => <AccountStatus account={a} /> },

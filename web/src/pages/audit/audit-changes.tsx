@@ -2,6 +2,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 import { prettyJson } from '../../lib/format.ts';
+import { useAuditLabels } from './audit-labels.ts';
 
 interface Change {
   field: string;
@@ -21,15 +22,10 @@ function changedFields(before: unknown, after: unknown): Change[] {
   return names.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
 /** Expanded row of the audit table: the changed fields, then both snapshots as JSON. */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const changes = changedFields(entry.before, entry.after);
   const bothObjects = asRecord(entry.before) !== null || asRecord(entry.after) !== null;
   return (
@@ -45,9 +41,19 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
             dataSource={changes}
             locale={{ emptyText: t('audit.noChanges') }}
             columns={[
-              { title: t('audit.field'), dataIndex: 'field', width: 180, render: (v: string) => <code>{v}</code> },
-              { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span className="diff-before">{show(v)}</span> },
-              { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span className="diff-after">{show(v)}</span> },
+              {
+                title: t('audit.field'),
+                dataIndex: 'field',
+                width: 240,
+                render: (v: string) => (
+                  <span className="audit-named-code">
+                    {labels.field(v) ?? <code>{v}</code>}
+                    {labels.field(v) && <code className="audit-code">{v}</code>}
+                  </span>
+                ),
+              },
+              { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, c) => <span className="diff-before">{labels.value(c.field, v)}</span> },
+              { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, c) => <span className="diff-after">{labels.value(c.field, v)}</span> },
             ]}
           />
         </>

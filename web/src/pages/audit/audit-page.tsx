@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { AuditChanges } from './audit-changes.tsx';
+import { isMachineActor, useAuditLabels } from './audit-labels.ts';
 
 interface Filters {
   action?: string;
@@ -41,6 +42,7 @@ function toApplied(f: Filters): Applied {
 /** 审计日志: who did what to which record, filterable, newest first, with before/after snapshots. */
 export function AuditPage() {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const [form] = Form.useForm<Filters>();
   const [applied, setApplied] = useState<Applied>({});
   const list = useKeysetList<AuditEntry>(keys.audit, '/audit', { ...applied });
@@ -87,14 +89,39 @@ export function AuditPage() {
           loading={list.isLoading}
           dataSource={list.items}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1150 }}
           expandable={{ expandedRowRender: (e) => <AuditChanges entry={e} />, rowExpandable: (e) => e.before != null || e.after != null }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={list.error ? list.error.message : t('audit.empty')} /> }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v) },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 140, render: (v: string | null) => v || <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-            { title: t('audit.action'), dataIndex: 'action', width: 200, render: (v: string) => <Tag className="mono-tag">{v}</Tag> },
-            { title: t('audit.subjectType'), dataIndex: 'subjectType', width: 140, render: (v: string) => <code>{v}</code> },
+            {
+              title: t('audit.actor'),
+              dataIndex: 'actorName',
+              width: 140,
+              render: (v: string | null) => (!v || isMachineActor(v) ? <Typography.Text type="secondary">{labels.actor(v || 'system')}</Typography.Text> : v),
+            },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              width: 230,
+              render: (v: string) => (
+                <span className="audit-named-code" data-code={v}>
+                  {labels.action(v)}
+                  <Tag className="mono-tag">{v}</Tag>
+                </span>
+              ),
+            },
+            {
+              title: t('audit.subjectType'),
+              dataIndex: 'subjectType',
+              width: 200,
+              render: (v: string) => (
+                <span className="audit-named-code" data-code={v}>
+                  {labels.subject(v)}
+                  <code className="audit-code">{v}</code>
+                </span>
+              ),
+            },
             {
               title: t('audit.subjectId'),
               dataIndex: 'subjectId',

@@ -23,6 +23,8 @@ export function OrgPage() {
   }, [routeUnitId, firstRoot, navigate, location.key]);
 
   const select = (id: string) => navigate(`/org/${id}`);
+  // The deleted unit's address is replaced, so going back does not land on a unit that is gone.
+  const showAfterDelete = (parentId: string | null) => navigate(parentId ? `/org/${parentId}` : '/org', { replace: true });
 
   return (
     <div className="org-page">
@@ -31,7 +33,7 @@ export function OrgPage() {
       </Card>
       <div className="org-detail">
         {unitId ? (
-          <UnitDetailView unitId={unitId} onSelect={select} />
+          <UnitDetailView unitId={unitId} onSelect={select} onDeleted={showAfterDelete} />
         ) : (
           <Card>
             <Empty description={t('org.selectHint')} />

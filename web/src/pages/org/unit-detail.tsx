@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Breadcrumb, Button, Card, Descriptions, Empty, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
-import { DragOutlined, EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, RightOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, RightOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -107,8 +107,11 @@ function AccountsTab({ unitId }: { unitId: string }) {
   );
 }
 
-/** Right side of 组织架构: where the unit sits, its facts, its sub-units, people and accounts. */
-export function UnitDetailView({ unitId, onSelect }: { unitId: string; onSelect: (id: string) => void }) {
+/**
+ * Right side of 组织架构: where the unit sits, its facts, its sub-units, people and accounts.
+ * `onDeleted` is told the parent of a unit just deleted, which the caller then shows instead.
+ */
+export function UnitDetailView({ unitId, onSelect, onDeleted }: { unitId: string; onSelect: (id: string) => void; onDeleted: (parentId: string | null) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -138,6 +141,20 @@ export function UnitDetailView({ unitId, onSelect }: { unitId: string; onSelect:
   const canImport = manage && (u.abilities['import.run'] ?? can('import.run'));
   const batchName = u.batchId ? (batches.data?.find((b) => b.id === u.batchId)?.name ?? t('common.empty')) : t('org.batchNone');
 
+  // The server refuses a unit with anything attached (UNIT_HAS_RECORDS) or the root of one's scope
+  // (ROOT_UNIT); its message says why, so the button is not second-guessed here.
+  const remove = async () => {
+    try {
+      await api.delete(`/units/${u.id}`);
+      void message.success(t('org.deleted'));
+      onDeleted(u.parentId);
+      // The deleted unit's own detail is left out: refetching it would only answer 404.
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === keys.units[0] && !(q.queryKey[1] === 'detail' && q.queryKey[2] === u.id) });
+    } catch (err) {
+      report(err);
+    }
+  };
+
   const toggleActive = async () => {
     setToggling(true);
     try {
@@ -164,13 +181,16 @@ export function UnitDetailView({ unitId, onSelect }: { unitId: string; onSelect:
   return (
     <div className="unit-detail">
       <Card className="unit-detail-head">
-        <Breadcrumb
-          className="unit-breadcrumb"
-          items={[
-            ...u.ancestors.map((a) => ({ key: a.id, title: <a onClick={() => onSelect(a.id)}>{a.name}</a> })),
-            { key: u.id, title: u.name },
-          ]}
-        />
+        {/* At the top of one's scope a breadcrumb would only repeat the title. */}
+        {u.ancestors.length > 0 && (
+          <Breadcrumb
+            className="unit-breadcrumb"
+            items={[
+              ...u.ancestors.map((a) => ({ key: a.id, title: <a onClick={() => onSelect(a.id)}>{a.name}</a> })),
+              { key: u.id, title: u.name },
+            ]}
+          />
+        )}
         <div className="unit-title-row">
           <div className="unit-title-block">
             <span className="unit-title-icon">
@@ -184,8 +204,11 @@ export function UnitDetailView({ unitId, onSelect }: { unitId: string; onSelect:
             </Tag>
             {!u.isActive && <Tag>{t('org.inactiveTag')}</Tag>}
           </div>
-          {manage && (
-            <Space wrap className="unit-actions">
+        </div>
+        {/* Its own row, so the buttons never squeeze the title; imports are a group of their own on the right. */}
+        {manage && (
+          <div className="unit-toolbar">
+            <Space wrap>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')} disabled={!u.isActive} data-testid="unit-add-child">
                 {t('org.addChild')}
               </Button>
@@ -201,15 +224,28 @@ export function UnitDetailView({ unitId, onSelect }: { unitId: string; onSelect:
                   {u.isActive ? t('org.deactivate') : t('org.activate')}
                 </Button>
               </Popconfirm>
-              {canImport && (
-                <>
-                  <ImportButton target="units" />
-                  <ImportButton target="people" />
-                </>
-              )}
+              <Popconfirm
+                title={t('org.deleteConfirm', { name: u.name })}
+                description={<div className="popconfirm-text">{t('org.deleteHint')}</div>}
+                onConfirm={remove}
+                okText={t('org.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+              >
+                {/* Nor deleted (ROOT_UNIT); a unit with records is refused by the server with its reason. */}
+                <Button icon={<DeleteOutlined />} danger disabled={u.ancestors.length === 0} data-testid="unit-delete">
+                  {t('org.delete')}
+                </Button>
+              </Popconfirm>
             </Space>
-          )}
-        </div>
+            {canImport && (
+              <Space wrap>
+                <ImportButton target="units" />
+                <ImportButton target="people" />
+              </Space>
+            )}
+          </div>
+        )}
         <Descriptions
           size="small"
           bordered
