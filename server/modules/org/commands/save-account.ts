@@ -88,9 +88,9 @@ export async function updateAccount(ctx: Ctx, id: string, input: TAccountUpdateR
       await tx.insert(accountRoles).values(grants.map((g) => ({ accountId: id, role: g.role, unitId: g.unitId })));
     }
     if (input.isActive === false) await tx.delete(sessions).where(eq(sessions.accountId, id));
-    const after = await getAccount(tx, actor, id).catch(() => ({ ...before, ...input }));
+    const after = await getAccount(tx, actor, id);
     await appendAudit(tx, ctx, { action: 'account.update', subjectType: 'account', subjectId: id, unitPath: await accountUnitPath(tx, id), before, after });
-    return after as typeof before;
+    return after;
   });
 }
 
