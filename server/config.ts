@@ -12,6 +12,13 @@ export interface AppConfig {
   cookieSecure: boolean;
   logLevel: string;
   webDir: string;
+  /**
+   * JICENG_SECRET_KEY exactly as given (undefined when unset: the key file in dataDir is used).
+   * Checked by loadSecretKeys, not here, so that only commands that need the key fail without it.
+   */
+  secretKey: string | undefined;
+  /** JICENG_SECRET_KEY_PREVIOUS split at commas: older keys that still decrypt after a rotation. */
+  previousSecretKeys: string[];
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -35,5 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: env.JICENG_COOKIE_SECURE === '1' || env.JICENG_COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.JICENG_WEB_DIR || './dist/web'),
+    // Unlike the other settings, set-but-empty is kept: an empty key from a deployment template is
+    // an error, not a quiet fallback to a new key file.
+    secretKey: env.JICENG_SECRET_KEY,
+    previousSecretKeys: (env.JICENG_SECRET_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
   };
 }
