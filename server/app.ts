@@ -19,6 +19,7 @@ import { systemModule } from './modules/system/module.ts';
 import { authModule } from './modules/auth/module.ts';
 import { orgModule } from './modules/org/module.ts';
 import { auditModule } from './modules/audit/module.ts';
+import { calendarModule } from './modules/calendar/module.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,7 +32,7 @@ declare module 'fastify' {
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
-export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule];
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule];
 
 /** Upper limit of a JSON body outside uploads. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

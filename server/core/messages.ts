@@ -107,6 +107,24 @@ export const errorMessages = {
     'zh-CN': '该单位已有 {count} 条关联记录（下级单位、人员、账号或督导组），不能删除，请改为停用。',
     'en-US': 'This unit has {count} linked record(s) (sub-units, people, accounts or supervision groups) and cannot be deleted; deactivate it instead.',
   },
+  CALENDAR_DATE: {
+    'zh-CN': '日期应为 2000—2099 年间实际存在的日期，格式为 YYYY-MM-DD，如 2025-10-01。',
+    'en-US': 'A date must be a real day from 2000 to 2099, written YYYY-MM-DD, e.g. 2025-10-01.',
+  },
+  CALENDAR_YEAR: { 'zh-CN': '年份应为 2000—2099 之间的整数。', 'en-US': 'The year must be a whole number from 2000 to 2099.' },
+  CALENDAR_MANAGE_TOP_LEVEL: {
+    'zh-CN': '工作日历对所有单位生效，只有最上级单位的系统管理员可以修改。',
+    'en-US': 'The working calendar applies to every unit; only administrators of the top-level unit may change it.',
+  },
+  CALENDAR_NO_OVERRIDE: {
+    'zh-CN': '{date} 没有手工设置的放假或上班记录；内置的节假日安排不能删除，如有错误，请设置该日予以更正。',
+    'en-US': '{date} has no manually set day off or working day; the built-in arrangements cannot be deleted, but you can set the day to correct them.',
+  },
+  // Not an error: the warning of GET /api/calendar/status, kept here with the other wordings.
+  CALENDAR_NOT_COVERED: {
+    'zh-CN': '节假日安排只录入到 {coveredThrough}，未来 {days} 天的办理时限可能不准确。国务院办公厅公布 {nextYear} 年节假日安排后，请在工作日历中录入放假日期和调休上班日期。',
+    'en-US': 'Holidays are only known up to {coveredThrough}, so deadlines within the next {days} days may be wrong. Once the State Council publishes the {nextYear} holidays, enter the days off and make-up working days in the working calendar.',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

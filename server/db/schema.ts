@@ -2,3 +2,4 @@
 export * from '../modules/org/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/audit/tables.ts';
+export * from '../modules/calendar/tables.ts';

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Case = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: () => string; body?: () => unknown; handler: number; adminA: number; route: string };
+type Case = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: () => string; body?: () => unknown; handler: number; adminA: number; route: string };
 
 const cases: Case[] = [
   { route: 'GET /api/units/:id', method: 'GET', url: () => `/api/units/${ids.townB}`, handler: 404, adminA: 404 },
@@ -49,6 +49,9 @@ const cases: Case[] = [
   { route: 'PATCH /api/supervision-groups/:id', method: 'PATCH', url: () => `/api/supervision-groups/${ids.groupCounty}`, body: () => ({ name: '改名' }), handler: 403, adminA: 404 },
   { route: 'POST /api/supervision-groups', method: 'POST', url: () => '/api/supervision-groups', body: () => ({ name: '越权组', hostUnitId: ids.townB }), handler: 403, adminA: 400 },
   { route: 'POST /api/campaign-batches', method: 'POST', url: () => '/api/campaign-batches', body: () => ({ name: '第三批', startsOn: '2025-01-01', endsOn: '2025-06-30' }), handler: 403, adminA: 201 },
+  // The working calendar is county-wide: a township's admin may not change it (more in calendar.test.ts).
+  { route: 'PUT /api/calendar/days/:date', method: 'PUT', url: () => '/api/calendar/days/2025-05-06', body: () => ({ kind: 'holiday' }), handler: 403, adminA: 403 },
+  { route: 'DELETE /api/calendar/days/:date', method: 'DELETE', url: () => '/api/calendar/days/2024-10-01', handler: 403, adminA: 403 },
 ];
 
 describe('township A cannot read or change township B', () => {
@@ -107,7 +110,8 @@ describe('township A cannot read or change township B', () => {
   it('covers every API route that reads or changes records', () => {
     const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password']);
     // Lists are covered by the list test above; import has its own scope tests beside it.
-    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people']);
+    // The working calendar is global, not unit-scoped: every role reads the same one (calendar.test.ts).
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status']);
     const covered = new Set(cases.map((c) => c.route));
     const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !selfService.has(r) && !lists.has(r) && !covered.has(r));
     expect(missing).toEqual([]);

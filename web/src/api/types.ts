@@ -15,6 +15,7 @@ export const actions = [
   'batch.manage',
   'audit.read',
   'import.run',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
