@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { SecretKeyring } from './core/personal-data/secret-key.ts';
 import { validatorCompiler } from './core/validation.ts';
 import { handleError } from './core/http-errors.ts';
 import { registerAuthHook } from './core/http-auth.ts';
@@ -20,6 +21,7 @@ import { authModule } from './modules/auth/module.ts';
 import { orgModule } from './modules/org/module.ts';
 import { auditModule } from './modules/audit/module.ts';
 import { calendarModule } from './modules/calendar/module.ts';
+import { mattersModule } from './modules/matters/module.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +34,7 @@ declare module 'fastify' {
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
-export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule];
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, mattersModule];
 
 /** Upper limit of a JSON body outside uploads. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -40,7 +42,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 /** Builds the HTTP app over an open database; does not listen. */
-export async function buildApp(database: Database, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(database: Database, config: AppConfig, opts: { logger?: boolean; keys?: SecretKeyring } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: JSON_BODY_LIMIT,
@@ -87,7 +89,7 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
   registerAuthHook(app, database.db, config);
   await app.register(
     async (api) => {
-      for (const m of modules) m.routes(api as unknown as App, { database, config });
+      for (const m of modules) m.routes(api as unknown as App, { database, config, keys: opts.keys });
     },
     { prefix: '/api' },
   );

@@ -8,7 +8,7 @@ import { initDeployment } from './modules/org/commands/init-deployment.ts';
 import { roles, type Role } from './core/policy.ts';
 import type { Lang } from './core/messages.ts';
 import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
-import { loadSecretKeys } from './core/personal-data/secret-key.ts';
+import { loadSecretKeys, type LoadedSecretKeys } from './core/personal-data/secret-key.ts';
 
 /** Opens the configured database and runs pending migrations. */
 export async function openMigrated(config: AppConfig): Promise<Database> {
@@ -36,22 +36,23 @@ async function ensureDemo(database: Database, config: AppConfig): Promise<void> 
  * Loads the personal-data key before anything else, so a missing or malformed key stops the
  * server at start rather than at the first petition it cannot encrypt or read.
  */
-async function checkSecretKey(config: AppConfig): Promise<void> {
+async function checkSecretKey(config: AppConfig): Promise<LoadedSecretKeys> {
   const keys = await loadSecretKeys(config);
   if (keys.created) console.log(`Created the personal-data key ${keys.file} (key ${keys.current.id}); back it up apart from the database: without it encrypted personal data cannot be read.`);
   else console.log(`Personal-data key ${keys.current.id} from ${keys.source === 'env' ? 'JICENG_SECRET_KEY' : keys.file}${keys.previous.length ? `; ${keys.previous.length} previous key(s) for decryption` : ''}.`);
   // Several instances over one PostgreSQL would each make their own key file and could not read
   // one another's values.
   if (keys.source === 'file' && config.databaseUrl) console.warn('Warning: on PostgreSQL set JICENG_SECRET_KEY, so that every instance uses the same personal-data key.');
+  return keys;
 }
 
 /** `jiceng serve`: check the key, migrate, seed the demo on first start, serve web app and API until a signal. */
 async function serve(opts: { demo: boolean }): Promise<void> {
   const config = loadConfig();
-  await checkSecretKey(config);
+  const keys = await checkSecretKey(config);
   const database = await openMigrated(config);
   if (opts.demo && process.env.JICENG_NO_DEMO !== '1') await ensureDemo(database, config);
-  const app = await buildApp(database, config, { logger: true });
+  const app = await buildApp(database, config, { logger: true, keys });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -7,10 +7,12 @@ import { auditCount, demoUnitIds } from '../test/fixtures.ts';
 let t: TestApp;
 let admin: Client;
 let u: Record<string, string>;
+let matterId: string;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app, 'admin');
   u = await demoUnitIds(admin);
+  matterId = (await admin.post('/api/matters', { kind: 'demand', origin: 'web', title: '测试', description: '测试事项' })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -35,6 +37,14 @@ const cases: BadCase[] = [
   { name: 'account without roles', method: 'POST', url: () => '/api/accounts', payload: () => ({ username: 'norole', displayName: 'x', password: 'Good-Pass-123', roles: [] }), status: 400, code: 'VALIDATION_FAILED', field: 'roles' },
   { name: 'bad username', method: 'POST', url: () => '/api/accounts', payload: () => ({ username: '张 三', displayName: 'x', password: 'Good-Pass-123', roles: [{ role: 'handler', unitId: u['青山镇'] }] }), status: 400, code: 'VALIDATION_FAILED', field: 'username' },
   { name: 'batch ending before it starts', method: 'POST', url: () => '/api/campaign-batches', payload: () => ({ name: '倒序批', startsOn: '2024-05-01', endsOn: '2024-01-01' }), status: 400, code: 'VALIDATION_FAILED', field: 'endsOn' },
+  { name: 'unknown matter origin', method: 'POST', url: () => '/api/matters', payload: () => ({ kind: 'demand', origin: 'pigeon', title: 'x', description: 'x' }), status: 400, code: 'VALIDATION_FAILED', field: 'origin' },
+  { name: 'petitioner phone that is not one', method: 'POST', url: () => '/api/matters', payload: () => ({ kind: 'demand', origin: 'web', title: 'x', description: 'x', petitioner: { phone: 'call me' } }), status: 400, code: 'VALIDATION_FAILED', field: 'petitioner.phone' },
+  { name: 'matter id not a uuid', method: 'GET', url: () => '/api/matters/JC20261123-000001', status: 400, code: 'VALIDATION_FAILED', field: 'id' },
+  { name: 'unknown matter status filter', method: 'GET', url: () => '/api/matters?status=lost', status: 400, code: 'VALIDATION_FAILED', field: 'status' },
+  { name: 'tampered matter cursor', method: 'GET', url: () => '/api/matters?cursor=%%%garbage', status: 400, code: 'VALIDATION_FAILED', field: 'cursor' },
+  { name: 'unknown rating', method: 'POST', url: () => `/api/matters/${matterId}/rate`, payload: () => ({ rating: 'meh' }), status: 400, code: 'VALIDATION_FAILED', field: 'rating' },
+  { name: 'dispatch to a unit that does not exist', method: 'POST', url: () => `/api/matters/${matterId}/dispatch`, payload: () => ({ unitId: '00000000-0000-4000-8000-000000000000' }), status: 400, code: 'VALIDATION_FAILED', field: 'unitId' },
+  { name: 'reply to a matter that does not exist', method: 'POST', url: () => '/api/matters/00000000-0000-4000-8000-000000000000/reply', payload: () => ({ text: '答复' }), status: 404, code: 'NOT_FOUND' },
   { name: 'unknown endpoint', method: 'GET', url: () => '/api/nothing-here', status: 404, code: 'ROUTE_NOT_FOUND' },
   { name: 'oversize body', method: 'POST', url: () => '/api/people', payload: () => JSON.stringify({ unitId: u['青山村'], name: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' }, status: 413, code: 'BODY_TOO_LARGE' },
   { name: 'write from a foreign origin', method: 'POST', url: () => '/api/people', payload: () => ({ unitId: u['青山村'], name: '张三' }), headers: { origin: 'https://evil.example' }, status: 403, code: 'CSRF_FAILED' },

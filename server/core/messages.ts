@@ -125,6 +125,12 @@ export const errorMessages = {
     'zh-CN': '节假日安排只录入到 {coveredThrough}，未来 {days} 天的办理时限可能不准确。国务院办公厅公布 {nextYear} 年节假日安排后，请在工作日历中录入放假日期和调休上班日期。',
     'en-US': 'Holidays are only known up to {coveredThrough}, so deadlines within the next {days} days may be wrong. Once the State Council publishes the {nextYear} holidays, enter the days off and make-up working days in the working calendar.',
   },
+  INVALID_STATE: {
+    'zh-CN': '事项当前为“{statusZh}”状态，不能“{actionZh}”。',
+    'en-US': 'A matter that is {statusEn} cannot be given the action "{actionEn}".',
+  },
+  MATTER_CONFLICT: { 'zh-CN': '该事项已被他人处理，请刷新后查看。', 'en-US': 'Someone else has just acted on this matter; reload it.' },
+  SECRET_KEY_MISSING: { 'zh-CN': '未配置个人信息加密密钥，无法保存群众信息。', 'en-US': 'No personal-data key is configured, so personal data cannot be stored.' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

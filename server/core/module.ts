@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { SecretKeyring } from './personal-data/secret-key.ts';
 
 /** The Fastify instance routes are registered on, typed by zod schemas. */
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -10,6 +11,8 @@ export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 export interface ModuleDeps {
   database: Database;
   config: AppConfig;
+  /** The personal-data keys loaded at start (buildApp's `keys` option). */
+  keys?: SecretKeyring;
 }
 
 /** A domain module's manifest: the one place that says what the module adds to the app. */

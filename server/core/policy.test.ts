@@ -13,10 +13,10 @@ function actorWith(role: Role, unitPath: string, supervisedPaths: string[] = [])
 // The whole role × action matrix: what each role may do inside its own subtree.
 const expected: Record<Role, Action[]> = {
   admin: [...actions],
-  operator: ['unit.read', 'person.read'],
-  handler: ['unit.read', 'person.read'],
-  leader: ['unit.read', 'person.read'],
-  supervisor: ['unit.read', 'person.read', 'group.read'],
+  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake'],
+  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  supervisor: ['unit.read', 'person.read', 'group.read', 'matter.read'],
 };
 
 describe('policy', () => {

@@ -20,16 +20,19 @@ export const actions = [
   'audit.read',
   'import.run',
   'calendar.manage',
+  'matter.read',
+  'matter.intake',
+  'matter.handle',
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** What each role may do inside its scope. Anything not listed is denied. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
   admin: actions,
-  operator: ['unit.read', 'person.read'],
-  handler: ['unit.read', 'person.read'],
-  leader: ['unit.read', 'person.read'],
-  supervisor: ['unit.read', 'person.read', 'group.read'],
+  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake'],
+  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  supervisor: ['unit.read', 'person.read', 'group.read', 'matter.read'],
 };
 
 export interface ActorRole {

@@ -3,3 +3,4 @@ export * from '../modules/org/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/audit/tables.ts';
 export * from '../modules/calendar/tables.ts';
+export * from '../modules/matters/tables.ts';

@@ -119,9 +119,9 @@ const postsByKind: Record<string, string[]> = {
 };
 
 /** The demo accounts, one per role, with handlers in two townships. */
-export const demoAccounts: { username: string; displayName: string; role: Role; unitKey: string; note: string }[] = [
+export const demoAccounts: { username: string; displayName: string; role: Role; unitKey: string; roleUnitKey?: string; note: string }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', unitKey: 'county', note: '系统管理员（全县）' },
-  { username: 'operator', displayName: '热线受理员', role: 'operator', unitKey: 'hotline', note: '12345 热线受理员（全县）' },
+  { username: 'operator', displayName: '热线受理员', role: 'operator', unitKey: 'hotline', roleUnitKey: 'county', note: '12345 热线受理员（全县）' },
   { username: 'handler_a', displayName: '青山镇承办人', role: 'handler', unitKey: 'qingshan', note: '承办人（青山镇）' },
   { username: 'handler_b', displayName: '河口乡承办人', role: 'handler', unitKey: 'hekou', note: '承办人（河口乡）' },
   { username: 'leader', displayName: '县委副书记', role: 'leader', unitKey: 'county', note: '领导（全县）' },
@@ -192,7 +192,8 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
         .values({ username: a.username, displayName: a.displayName, passwordHash, personId: person?.id ?? null, mustChangePassword: false })
         .returning({ id: accounts.id });
       accountIds.set(a.username, row.id);
-      await tx.insert(accountRoles).values({ accountId: row.id, role: a.role, unitId: unit.id });
+      // The hotline works in its own unit but takes in and dispatches matters county-wide.
+      await tx.insert(accountRoles).values({ accountId: row.id, role: a.role, unitId: byKey.get(a.roleUnitKey ?? a.unitKey)!.id });
     }
     const [group] = await tx.insert(supervisionGroups).values({ name: '县委第一巡回督导组', hostUnitId: byKey.get('org_dept')!.id, note: '督导青山镇、河口乡主题教育和接诉即办工作' }).returning();
     await tx.insert(supervisionGroupMembers).values({ groupId: group.id, accountId: accountIds.get('supervisor')!, isLeader: true });

@@ -5,6 +5,10 @@ import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../app.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { secretKeyFromBytes, type SecretKeyring } from '../core/personal-data/secret-key.ts';
+
+/** The fixed personal-data key of tests (never a real deployment's). */
+export const testKeys: SecretKeyring = { current: secretKeyFromBytes(Buffer.alloc(32, 7)), previous: [] };
 
 /** The password of demo accounts in tests. */
 export const TEST_PASSWORD = 'Test-Pass-2024';
@@ -63,7 +67,7 @@ export async function createTestApp(opts: { seedDemo?: boolean; config?: Partial
   const database = await createTestDatabase();
   const config = testConfig(opts.config);
   if (opts.seedDemo !== false) await seedDemo(database.db, TEST_PASSWORD);
-  const app = await buildApp(database, config);
+  const app = await buildApp(database, config, { keys: testKeys });
   await app.ready();
   return {
     app,

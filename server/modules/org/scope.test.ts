@@ -24,6 +24,11 @@ beforeAll(async () => {
   const accounts = (await admin.get('/api/accounts?limit=200')).json().items as { id: string; username: string }[];
   ids.accountB = accounts.find((a) => a.username === 'handler_b')!.id;
   ids.groupCounty = (await admin.get('/api/supervision-groups')).json().items[0].id;
+  // A matter taken in by the county hotline and dispatched to township B.
+  const operator = await login(t.app, 'operator');
+  ids.matterB = (await operator.post('/api/matters', { kind: 'demand', origin: 'hotline', title: '河口村积水', description: '河口村路面积水。' })).json().id;
+  const dispatched = await operator.post(`/api/matters/${ids.matterB}/dispatch`, { unitId: ids.townB });
+  if (dispatched.statusCode !== 200) throw new Error(dispatched.body);
 });
 afterAll(async () => t.close());
 
@@ -51,6 +56,16 @@ const cases: Case[] = [
   { route: 'POST /api/campaign-batches', method: 'POST', url: () => '/api/campaign-batches', body: () => ({ name: '第三批', startsOn: '2025-01-01', endsOn: '2025-06-30' }), handler: 403, adminA: 201 },
   // The working calendar is county-wide: a township's admin may not change it (more in calendar.test.ts).
   { route: 'PUT /api/calendar/days/:date', method: 'PUT', url: () => '/api/calendar/days/2025-05-06', body: () => ({ kind: 'holiday' }), handler: 403, adminA: 403 },
+  // Matters: another township's matter is simply not there, for reading and for every action.
+  { route: 'GET /api/matters/:id', method: 'GET', url: () => `/api/matters/${ids.matterB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/dispatch', method: 'POST', url: () => `/api/matters/${ids.matterB}/dispatch`, body: () => ({ unitId: ids.townA }), handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/return', method: 'POST', url: () => `/api/matters/${ids.matterB}/return`, body: () => ({ reason: '不属本单位' }), handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/accept', method: 'POST', url: () => `/api/matters/${ids.matterB}/accept`, body: () => ({}), handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/reply', method: 'POST', url: () => `/api/matters/${ids.matterB}/reply`, body: () => ({ text: '已办' }), handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/resolve-on-spot', method: 'POST', url: () => `/api/matters/${ids.matterB}/resolve-on-spot`, body: () => ({ text: '已办' }), handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/rate', method: 'POST', url: () => `/api/matters/${ids.matterB}/rate`, body: () => ({ rating: 'satisfied' }), handler: 404, adminA: 404 },
+  // A handler takes in nothing; a township admin takes in for its own township only.
+  { route: 'POST /api/matters', method: 'POST', url: () => '/api/matters', body: () => ({ kind: 'problem', origin: 'self_inspection', title: '自查问题', description: '台账不全。' }), handler: 403, adminA: 201 },
   { route: 'DELETE /api/calendar/days/:date', method: 'DELETE', url: () => '/api/calendar/days/2024-10-01', handler: 403, adminA: 403 },
 ];
 
@@ -65,6 +80,7 @@ describe('township A cannot read or change township B', () => {
       expect(a.statusCode, a.body).toBe(c.adminA);
       if (c.adminA === 404) expect(a.json().error.code).toBe('NOT_FOUND');
       expect((await admin.get(`/api/units/${ids.townB}`)).body).toBe(before.body);
+      expect((await admin.get(`/api/matters/${ids.matterB}`)).json()).toMatchObject({ status: 'dispatched', version: 2 });
       if (c.adminA >= 400) expect(await auditCount(admin)).toBe(auditBefore);
     });
   }
@@ -107,11 +123,19 @@ describe('township A cannot read or change township B', () => {
     expect((await s.get('/api/supervision-groups')).json().items).toHaveLength(1);
   });
 
+  it('the matter inbox of A does not list B', async () => {
+    const listed = async (c: Client) => (await c.get('/api/matters?limit=200')).json().items.map((m: { id: string }) => m.id);
+    expect(await listed(handlerA)).not.toContain(ids.matterB);
+    expect(await listed(adminA)).not.toContain(ids.matterB);
+    expect(await listed(await login(t.app, 'handler_b'))).toContain(ids.matterB);
+    expect(await listed(await login(t.app, 'supervisor'))).toContain(ids.matterB);
+  });
+
   it('covers every API route that reads or changes records', () => {
     const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password']);
     // Lists are covered by the list test above; import has its own scope tests beside it.
     // The working calendar is global, not unit-scoped: every role reads the same one (calendar.test.ts).
-    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status']);
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters']);
     const covered = new Set(cases.map((c) => c.route));
     const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !selfService.has(r) && !lists.has(r) && !covered.has(r));
     expect(missing).toEqual([]);

@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { requireActor } from '../../../core/context.ts';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../core/audit.ts';
+import { assertTransition, type MatterAction, type MatterStatus } from '../state-machine.ts';
+import { matterEvents, matters } from '../tables.ts';
+import type { MatterRow } from '../queries/load-matter.ts';
+
+/** What a command changes besides the status, and what its event says. */
+export interface TransitionChange {
+  set?: Partial<typeof matters.$inferInsert>;
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/**
+ * The one way a matter changes state: refuses a stale `version` (409 MATTER_CONFLICT) and an
+ * action the workflow does not allow from the current state (409 INVALID_STATE), then writes the
+ * change, the event and the audit row in the caller's transaction. The row must have been loaded
+ * FOR UPDATE in that transaction.
+ */
+export async function applyTransition(tx: Tx, ctx: Ctx, matter: MatterRow, action: MatterAction, expectedVersion: number | undefined, change: TransitionChange = {}): Promise<MatterRow> {
+  if (expectedVersion !== undefined && expectedVersion !== matter.version) throw new AppError(409, 'MATTER_CONFLICT');
+  const from = matter.status as MatterStatus;
+  const to = assertTransition(from, action);
+  const now = new Date();
+  const [row] = await tx
+    .update(matters)
+    .set({ ...change.set, status: to, version: matter.version + 1, updatedAt: now })
+    .where(and(eq(matters.id, matter.id), eq(matters.version, matter.version)))
+    .returning();
+  // Unreachable while callers lock the row; kept so a caller that forgets cannot lose an update.
+  if (!row) throw new AppError(409, 'MATTER_CONFLICT');
+  await recordMatterEvent(tx, ctx, row, action, from, change.note ?? null, change.data ?? null, now);
+  await appendAudit(tx, ctx, {
+    action: `matter.${action}`,
+    subjectType: 'matter',
+    subjectId: matter.id,
+    unitPath: row.unitPath ?? row.intakeUnitPath,
+    before: { status: from, version: matter.version },
+    after: { status: to, version: row.version, ...(change.data ?? {}) },
+  });
+  return row;
+}
+
+/** Appends one row to a matter's timeline. */
+export async function recordMatterEvent(
+  tx: Tx,
+  ctx: Ctx,
+  matter: MatterRow,
+  action: string,
+  from: MatterStatus | null,
+  note: string | null,
+  data: Record<string, unknown> | null,
+  at: Date = new Date(),
+): Promise<void> {
+  const actor = requireActor(ctx);
+  await tx.insert(matterEvents).values({
+    matterId: matter.id,
+    at,
+    actorAccountId: actor.accountId,
+    actorName: actor.displayName,
+    action,
+    fromStatus: from,
+    toStatus: matter.status,
+    note,
+    data,
+  });
+}

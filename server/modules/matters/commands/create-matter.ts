@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../../core/context.ts';
+import { requireActor } from '../../../core/context.ts';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../core/audit.ts';
+import { scopeFor, type Actor } from '../../../core/policy.ts';
+import { queryRows } from '../../../db/client.ts';
+import { encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
+import { blindIndex } from '../../../core/personal-data/blind-index.ts';
+import type { SecretKeyring } from '../../../core/personal-data/secret-key.ts';
+import { chinaDateOf } from '../../calendar/calendar-date.ts';
+import { matters } from '../tables.ts';
+import type { TMatterCreateRequest } from '../schema.ts';
+import { recordMatterEvent } from './apply-transition.ts';
+
+/**
+ * Takes in a matter (受理): status `received`, in the intake unit of the operator, with the
+ * petitioner's data encrypted field by field and the phone blind-indexed for "same caller" look-ups.
+ */
+export async function createMatter(ctx: Ctx, input: TMatterCreateRequest) {
+  const actor = requireActor(ctx);
+  const intake = intakeRoleOf(actor);
+  const id = randomUUID();
+  const petitioner = encryptPetitioner(ctx.keys, id, input.petitioner);
+  // Milliseconds only, so the (created_at, id) cursor of the inbox round-trips through JSON exactly.
+  const now = new Date();
+  return ctx.db.transaction(async (tx) => {
+    const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('matter_code_seq')::text as n`);
+    const code = `JC${chinaDateOf(now).replaceAll('-', '')}-${n.padStart(6, '0')}`;
+    const [row] = await tx
+      .insert(matters)
+      .values({
+        id,
+        code,
+        kind: input.kind,
+        origin: input.origin,
+        title: input.title,
+        description: input.description,
+        urgency: input.urgency,
+        status: 'received',
+        intakeUnitId: intake.unitId,
+        intakeUnitPath: intake.unitPath,
+        address: input.address || null,
+        regionCode: input.regionCode ?? null,
+        ...petitioner,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordMatterEvent(tx, ctx, row, 'create', null, null, { origin: input.origin, urgency: input.urgency }, now);
+    // The audit row names what was taken in, never the petitioner's data.
+    await appendAudit(tx, ctx, { action: 'matter.create', subjectType: 'matter', subjectId: id, unitPath: intake.unitPath, after: { code, kind: input.kind, origin: input.origin, title: input.title } });
+    return row;
+  });
+}
+
+/** The unit a matter taken in by this actor belongs to: the outermost unit where it may take in matters. */
+function intakeRoleOf(actor: Actor): { unitId: string; unitPath: string } {
+  const [root] = scopeFor(actor, 'matter.intake').sort((a, b) => a.length - b.length);
+  const role = actor.roles.find((r) => r.unitPath === root);
+  if (!role) throw new AppError(403, 'FORBIDDEN');
+  return { unitId: role.unitId, unitPath: role.unitPath };
+}
+
+type PetitionerColumns = Pick<typeof matters.$inferInsert, 'petitionerNameEnc' | 'petitionerPhoneEnc' | 'petitionerIdEnc' | 'petitionerAddressEnc' | 'petitionerPhoneIdx'>;
+
+/** Encrypts each given petitioner field, bound to this matter and field; blanks stay null. */
+function encryptPetitioner(keys: SecretKeyring | undefined, matterId: string, p: TMatterCreateRequest['petitioner']): PetitionerColumns {
+  const fields = { name: p?.name || null, phone: p?.phone || null, idNumber: p?.idNumber || null, address: p?.address || null };
+  if (!Object.values(fields).some(Boolean)) return {};
+  if (!keys) throw new AppError(500, 'SECRET_KEY_MISSING');
+  const enc = (field: string, value: string | null) => (value ? encryptField(keys.current, value, fieldAad('matter', matterId, field)) : null);
+  return {
+    petitionerNameEnc: enc('name', fields.name),
+    petitionerPhoneEnc: enc('phone', fields.phone),
+    petitionerIdEnc: enc('id_number', fields.idNumber),
+    petitionerAddressEnc: enc('address', fields.address),
+    petitionerPhoneIdx: blindIndex(keys.current, 'phone', fields.phone),
+  };
+}

@@ -1,0 +1,32 @@
+import { and, eq, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
+import { can, type Action, type Actor } from '../../../core/policy.ts';
+import { scopedTo } from '../../../core/scope.ts';
+import { matters } from '../tables.ts';
+
+export type MatterRow = typeof matters.$inferSelect;
+
+/**
+ * A matter the actor may read: taken in (intake unit) or handled (responsible unit) inside the
+ * actor's scope. Anything else is 404, whether it exists or not. `forUpdate` locks the row, so
+ * concurrent commands on one matter run one after the other and the later sees the new state.
+ */
+export async function loadMatter(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<MatterRow> {
+  const query = db
+    .select()
+    .from(matters)
+    .where(and(eq(matters.id, id), or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'))));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Which of a matter's units an action is judged on: where it was taken in, or where it is handled. */
+export type MatterSide = 'intake' | 'unit';
+
+/** 403 unless the actor may perform `action` for the matter's intake unit or responsible unit. */
+export function assertMatterAbility(actor: Actor, matter: MatterRow, action: Action, side: MatterSide): void {
+  const path = side === 'intake' ? matter.intakeUnitPath : matter.unitPath;
+  if (!path || !can(actor, action, path)) throw new AppError(403, 'FORBIDDEN');
+}
