@@ -50,8 +50,9 @@ describe.skipIf(skipBrowserTests)('web client: 组织架构 in a browser', () =>
       await node.waitFor();
       township = (await node.innerText()).trim();
       expect(township).toContain('镇');
-      // Every row left in the tree is a match or an ancestor of one; a match is highlighted.
-      expect(await page.getByTestId('org-tree').locator('mark.tree-match').count()).toBeGreaterThan(0);
+      // Every row left in the tree is a match or an ancestor of one; a match is highlighted. The
+      // townships are in the tree before the search applies, so the highlight is waited for.
+      await expect.poll(() => page.getByTestId('org-tree').locator('mark.tree-match').count()).toBeGreaterThan(0);
     });
 
     await step('05-township-detail', async () => {

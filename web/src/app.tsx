@@ -18,6 +18,7 @@ const OrgPage = lazy(() => import('./pages/org/org-page.tsx').then((m) => ({ def
 const PeoplePage = lazy(() => import('./pages/people/people-page.tsx').then((m) => ({ default: m.PeoplePage })));
 const AccountsPage = lazy(() => import('./pages/accounts/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })));
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
+const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 const router = createBrowserRouter([
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
           { path: 'people', element: <RequireAction action="person.read"><PeoplePage /></RequireAction> },
           { path: 'accounts', element: <RequireAction action="account.read"><AccountsPage /></RequireAction> },
           { path: 'groups', element: <RequireAction action="group.read"><GroupsPage /></RequireAction> },
+          { path: 'calendar', element: <RequireAction action="unit.read"><CalendarPage /></RequireAction> },
           { path: 'audit', element: <RequireAction action="audit.read"><AuditPage /></RequireAction> },
           { path: '*', element: <NotFoundPage /> },
         ],

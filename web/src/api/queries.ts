@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from './client.ts';
-import type { CampaignBatch, Unit, UnitDetail } from './types.ts';
+import type { CalendarStatus, CampaignBatch, Unit, UnitDetail } from './types.ts';
 
 // Query keys shared by screens so a write can refresh every view of the same data.
 export const keys = {
@@ -13,6 +14,9 @@ export const keys = {
   groups: ['supervision-groups'] as const,
   batches: ['campaign-batches'] as const,
   audit: ['audit'] as const,
+  calendar: ['calendar'] as const,
+  calendarYear: (year: number) => ['calendar', 'year', year] as const,
+  calendarStatus: ['calendar', 'status'] as const,
 };
 
 /** Every unit in the caller's scope, flat (GET /units/tree). */
@@ -41,5 +45,17 @@ export function useBatches() {
     queryFn: () => api.get<{ items: CampaignBatch[] }>('/campaign-batches').then((r) => r.items),
     staleTime: 5 * 60_000,
     retry: false,
+  });
+}
+
+/** How far the holiday calendar is known (GET /calendar/status); a warning when not the next 60 days. */
+export function useCalendarStatus(enabled = true) {
+  // The warning is worded by the server in the request's language: a switch asks again.
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: [...keys.calendarStatus, i18n.language],
+    queryFn: () => api.get<CalendarStatus>('/calendar/status'),
+    staleTime: 5 * 60_000,
+    enabled,
   });
 }

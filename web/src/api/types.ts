@@ -176,3 +176,41 @@ export interface ImportRowError {
   field: string;
   message: string;
 }
+
+export const calendarDayKinds = ['holiday', 'workday'] as const;
+/** `holiday` = a day off (休), `workday` = a (make-up) working day (班). */
+export type CalendarDayKind = (typeof calendarDayKinds)[number];
+
+export interface DeclaredDay {
+  kind: CalendarDayKind;
+  name: string | null;
+  nameEn: string | null;
+}
+
+/** A day the calendar declares (GET /calendar): from the built-in package or an admin's override. */
+export interface CalendarDay extends DeclaredDay {
+  date: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  source: 'package' | 'override';
+  note: string | null;
+  updatedAt: string | null;
+  /** What the built-in data says, when an override replaces it. */
+  packageDay: DeclaredDay | null;
+}
+
+export interface CalendarYear {
+  year: number;
+  isCovered: boolean;
+  canManage: boolean;
+  items: CalendarDay[];
+}
+
+export interface CalendarStatus {
+  today: string;
+  coveredThrough: string;
+  packageThrough: string;
+  coversNext60: boolean;
+  warning: { code: string; message: string } | null;
+  canManage: boolean;
+}

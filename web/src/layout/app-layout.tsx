@@ -7,6 +7,8 @@ import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { ChangePasswordForm } from '../components/change-password-form.tsx';
+import { useCalendarStatus } from '../api/queries.ts';
+import { CalendarWarning } from '../pages/calendar/calendar-warning.tsx';
 import { navItems, type NavItem } from './nav.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -43,7 +45,7 @@ function RoleSummary() {
 export function AppLayout() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { session, setSession, logout } = useSession();
+  const { session, setSession, logout, can } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const allowed = useAllowedNav();
@@ -69,6 +71,13 @@ export function AppLayout() {
       }
     },
   };
+
+  // Those who can keep the calendar are told on every screen when it runs out; the calendar page
+  // shows the warning to everyone itself. `calendar.manage` in the session means "somewhere", the
+  // status's `canManage` says whether it is this calendar.
+  const mayManageCalendar = can('calendar.manage');
+  const calendarStatus = useCalendarStatus(mayManageCalendar);
+  const onCalendarPage = location.pathname === '/calendar' || location.pathname.startsWith('/calendar/');
 
   return (
     <Layout className="app-shell">
@@ -116,6 +125,7 @@ export function AppLayout() {
           />
         </Sider>
         <Content className="app-content">
+          {calendarStatus.data?.canManage && !onCalendarPage && <CalendarWarning status={calendarStatus.data} link className="layout-alert" />}
           <Suspense
             fallback={
               <div className="content-loading">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cadreLevels, unitKinds, unitLevels } from '../../api/types.ts';
+import { cadreLevels, calendarDayKinds, unitKinds, unitLevels } from '../../api/types.ts';
 
 // The audit log stores codes (unit.create, supervision_group, isPartyMember); the screen names
 // them in the UI language and keeps the code beside the name, since the filters take codes.
@@ -44,6 +44,7 @@ export function useAuditLabels() {
         if (v === undefined || v === null || v === '') return t('common.empty');
         if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
         if (field === 'kind' && isOneOf(unitKinds, v)) return t(`kind.${v}`);
+        if (field === 'kind' && isOneOf(calendarDayKinds, v)) return t(`calendar.kindNames.${v}`);
         if (field === 'level' && isOneOf(unitLevels, v)) return t(`level.${v}`);
         if (field === 'cadreLevel' && isOneOf(cadreLevels, v)) return t(`cadre.${v}`);
         if (typeof v === 'string') return v;
