@@ -9,6 +9,7 @@ import { roles, type Role } from './core/policy.ts';
 import type { Lang } from './core/messages.ts';
 import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
 import { loadSecretKeys, type LoadedSecretKeys } from './core/personal-data/secret-key.ts';
+import { registerTextCommands } from './modules/text/cli.ts';
 
 /** Opens the configured database and runs pending migrations. */
 export async function openMigrated(config: AppConfig): Promise<Database> {
@@ -166,6 +167,7 @@ export function buildCli(): Command {
         if (status !== 0) process.exit(status);
       });
   }
+  registerTextCommands(program);
   return program;
 }
 
