@@ -13,9 +13,9 @@ function actorWith(role: Role, unitPath: string, supervisedPaths: string[] = [])
 // The whole role × action matrix: what each role may do inside its own subtree.
 const expected: Record<Role, Action[]> = {
   admin: [...actions],
-  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake'],
-  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
-  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake', 'matter.reveal'],
+  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle', 'matter.reveal'],
+  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle', 'matter.reveal', 'matter.lead'],
   supervisor: ['unit.read', 'person.read', 'group.read', 'matter.read'],
 };
 

@@ -23,15 +23,20 @@ export const actions = [
   'matter.read',
   'matter.intake',
   'matter.handle',
+  'matter.reveal',
+  'matter.lead',
+  'category.manage',
+  'open311.manage',
+  'settings.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** What each role may do inside its scope. Anything not listed is denied. */
 export const rolePermissions: Record<Role, readonly Action[]> = {
   admin: actions,
-  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake'],
-  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
-  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle'],
+  operator: ['unit.read', 'person.read', 'matter.read', 'matter.intake', 'matter.reveal'],
+  handler: ['unit.read', 'person.read', 'matter.read', 'matter.handle', 'matter.reveal'],
+  leader: ['unit.read', 'person.read', 'matter.read', 'matter.handle', 'matter.reveal', 'matter.lead'],
   supervisor: ['unit.read', 'person.read', 'group.read', 'matter.read'],
 };
 

@@ -37,7 +37,7 @@ export function presentMatter(m: MatterRow, unitsById: Map<string, UnitRef>, coU
     origin: m.origin as TMatter['origin'],
     title: m.title,
     description: m.description,
-    category: m.category,
+    categoryId: m.categoryId,
     urgency: m.urgency as TMatter['urgency'],
     status: m.status as MatterStatus,
     intakeUnit: unitRef(m.intakeUnitId)!,

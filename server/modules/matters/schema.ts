@@ -80,7 +80,7 @@ export const ZMatter = z.object({
   origin: z.enum(matterOrigins),
   title: z.string(),
   description: z.string(),
-  category: z.string().nullable(),
+  categoryId: z.uuid().nullable(),
   urgency: z.enum(urgencies),
   status: z.enum(matterStatuses),
   intakeUnit: ZUnitRef,

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, units } from '../org/tables.ts';
+import { categories } from '../categories/tables.ts';
+
+/** Binary column; PGlite returns Uint8Array, pg a Buffer. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Numbers the human-readable matter codes (`JC20261123-000123`); never reused, gaps allowed. */
 export const matterCodeSeq = pgSequence('matter_code_seq', { startWith: 1, increment: 1 });
@@ -20,7 +24,7 @@ export const matters = pgTable(
     origin: text('origin').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    category: text('category'),
+    categoryId: uuid('category_id').references(() => categories.id),
     urgency: text('urgency').notNull(),
     status: text('status').notNull(),
     intakeUnitId: uuid('intake_unit_id').notNull().references(() => units.id),
@@ -38,24 +42,59 @@ export const matters = pgTable(
     petitionerPhoneIdx: text('petitioner_phone_idx'),
     address: text('address'),
     regionCode: text('region_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** sha256 of the lookup secret given to a citizen who submitted online. */
+    lookupSecretHash: text('lookup_secret_hash'),
+    /** Open311 token of a request posted through GeoReport v2 (tokens/{token}). */
+    externalToken: text('external_token'),
+    /** Times the petitioner contacted us about this matter (the first counts; 催办 adds one). */
+    contactCount: integer('contact_count').notNull().default(1),
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    /** First acceptance or on-the-spot resolution: the response time of 响应率. */
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    returnCount: integer('return_count').notNull().default(0),
+    extensionCount: integer('extension_count').notNull().default(0),
+    /** Escalation (表现在基层、根子在上面): pending until the superior unit claims (认领) it. */
+    escalationStatus: text('escalation_status'),
+    escalatedToUnitId: uuid('escalated_to_unit_id').references(() => units.id),
+    escalatedToUnitPath: text('escalated_to_unit_path'),
+    escalationReason: text('escalation_reason'),
+    mergedIntoId: uuid('merged_into_id'),
     replyText: text('reply_text'),
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     rating: text('rating'),
     ratingNote: text('rating_note'),
+    /** Whether the petitioner says the problem is solved (解决率), separate from satisfaction. */
+    ratingSolved: boolean('rating_solved'),
+    /** `citizen` (rated on the lookup page) or `callback` (recorded by staff, 回访). */
+    ratingSource: text('rating_source'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** A leader's record of why the demand cannot be met; visible to supervisors. */
+    unmeetableReason: text('unmeetable_reason'),
+    unmeetableByName: text('unmeetable_by_name'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     reviewDueOn: date('review_due_on'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    relapseCount: integer('relapse_count').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ columns: [t.mergedIntoId], foreignColumns: [t.id], name: 'matters_merged_into_fk' }),
     uniqueIndex('matters_code_uq').on(t.code),
     index('matters_unit_path_idx').using('btree', t.unitPath.op('text_pattern_ops')),
     index('matters_intake_unit_path_idx').using('btree', t.intakeUnitPath.op('text_pattern_ops')),
     index('matters_status_respond_by_idx').on(t.status, t.respondBy),
     index('matters_created_idx').on(t.createdAt, t.id),
     index('matters_petitioner_phone_idx').on(t.petitionerPhoneIdx).where(sql`${t.petitionerPhoneIdx} is not null`),
+    index('matters_category_idx').on(t.categoryId),
+    index('matters_review_due_idx').on(t.reviewDueOn).where(sql`${t.status} = 'closed'`),
+    index('matters_escalated_to_path_idx').using('btree', t.escalatedToUnitPath.op('text_pattern_ops')).where(sql`${t.escalationStatus} = 'pending'`),
+    index('matters_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
+    uniqueIndex('matters_external_token_uq').on(t.externalToken).where(sql`${t.externalToken} is not null`),
   ],
 );
 
@@ -86,4 +125,131 @@ export const matterEvents = pgTable(
     data: jsonb('data'),
   },
   (t) => [index('matter_events_matter_idx').on(t.matterId, t.id)],
+);
+
+/** Measures (措施) of a matter: what will be done, by whom, by when, with evidence; progress 0–100. */
+export const matterMeasures = pgTable(
+  'matter_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matterId: uuid('matter_id').notNull().references(() => matters.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    ownerName: text('owner_name').notNull(),
+    ownerPersonId: uuid('owner_person_id'),
+    dueOn: date('due_on'),
+    progress: integer('progress').notNull().default(0),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    evidence: text('evidence'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('matter_measures_matter_idx').on(t.matterId, t.createdAt)],
+);
+
+/** Internal notes on a matter: staff only, never shown to citizens or through Open311. */
+export const matterNotes = pgTable(
+  'matter_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    matterId: uuid('matter_id').notNull().references(() => matters.id, { onDelete: 'cascade' }),
+    authorAccountId: uuid('author_account_id').references(() => accounts.id),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('matter_notes_matter_idx').on(t.matterId, t.id)],
+);
+
+/**
+ * Files of a matter (photos from citizens, documents and evidence from staff), kept in the
+ * database so that an acknowledged upload survives a crash and every instance serves it.
+ */
+export const matterAttachments = pgTable(
+  'matter_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matterId: uuid('matter_id').notNull().references(() => matters.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id').references(() => matterMeasures.id, { onDelete: 'set null' }),
+    /** `citizen` or `staff`. */
+    source: text('source').notNull(),
+    visibleToCitizen: boolean('visible_to_citizen').notNull().default(false),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('matter_attachments_matter_idx').on(t.matterId, t.createdAt)],
+);
+
+/** Requests to extend the resolution deadline (延期), approved or rejected by a leader; counted. */
+export const matterExtensions = pgTable(
+  'matter_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matterId: uuid('matter_id').notNull().references(() => matters.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    previousResolveBy: timestamp('previous_resolve_by', { withTimezone: true }),
+    requestedResolveBy: timestamp('requested_resolve_by', { withTimezone: true }).notNull(),
+    /** `pending`, `approved` or `rejected`. */
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by'),
+    requestedByName: text('requested_by_name').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('matter_extensions_matter_idx').on(t.matterId), uniqueIndex('matter_extensions_one_pending_uq').on(t.matterId).where(sql`${t.status} = 'pending'`)],
+);
+
+/** Classes of matters (一类问题): past and present matters of one kind, fixed together. */
+export const matterClasses = pgTable(
+  'matter_classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description'),
+    ownerUnitId: uuid('owner_unit_id').notNull().references(() => units.id),
+    ownerUnitPath: text('owner_unit_path').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closingNote: text('closing_note'),
+  },
+  (t) => [index('matter_classes_owner_idx').using('btree', t.ownerUnitPath.op('text_pattern_ops'))],
+);
+
+/** Members of a class. */
+export const matterClassMembers = pgTable(
+  'matter_class_members',
+  {
+    classId: uuid('class_id').notNull().references(() => matterClasses.id, { onDelete: 'cascade' }),
+    matterId: uuid('matter_id').notNull().references(() => matters.id, { onDelete: 'cascade' }),
+    addedBy: uuid('added_by'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.matterId] }), index('matter_class_members_matter_idx').on(t.matterId)],
+);
+
+/**
+ * Answers to requests sent with an `Idempotency-Key`: a retried submission gets the first answer
+ * instead of a second matter. Rows older than a day may be pruned.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

@@ -16,6 +16,14 @@ export const actions = [
   'audit.read',
   'import.run',
   'calendar.manage',
+  'matter.read',
+  'matter.intake',
+  'matter.handle',
+  'matter.reveal',
+  'matter.lead',
+  'category.manage',
+  'open311.manage',
+  'settings.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
