@@ -16,10 +16,10 @@ export interface AuditEntry {
 }
 
 /** Appends an audit row in the caller's transaction, so the row commits or rolls back with the change. */
-export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entry: AuditEntry, actorName?: string): Promise<void> {
+export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip' | 'channel'>, entry: AuditEntry, actorName?: string): Promise<void> {
   await tx.insert(auditLog).values({
     actorAccountId: entry.actorAccountId ?? ctx.actor?.accountId ?? null,
-    actorName: actorName ?? ctx.actor?.username ?? 'system',
+    actorName: actorName ?? ctx.actor?.username ?? ctx.channel ?? 'system',
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,

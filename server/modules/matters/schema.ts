@@ -33,8 +33,11 @@ export const ZMatterCreateRequest = z.strictObject({
   title: ZText(200),
   description: ZText(10000),
   urgency: z.enum(urgencies).default('normal'),
+  categoryId: z.uuid().optional(),
   address: ZOptionalText(300),
   regionCode: ZRegionCode.optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
   petitioner: z
     .strictObject({
       name: ZOptionalText(100),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { requireActor } from '../../../core/context.ts';
+import { actorNameOf } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import { assertTransition, type MatterAction, type MatterStatus } from '../state-machine.ts';
@@ -56,12 +56,11 @@ export async function recordMatterEvent(
   data: Record<string, unknown> | null,
   at: Date = new Date(),
 ): Promise<void> {
-  const actor = requireActor(ctx);
   await tx.insert(matterEvents).values({
     matterId: matter.id,
     at,
-    actorAccountId: actor.accountId,
-    actorName: actor.displayName,
+    actorAccountId: ctx.actor?.accountId ?? null,
+    actorName: actorNameOf(ctx),
     action,
     fromStatus: from,
     toStatus: matter.status,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.ts';
+import { categories } from '../../categories/tables.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, invalidField } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import { scopeFor, type Actor } from '../../../core/policy.ts';
 import { queryRows } from '../../../db/client.ts';
@@ -14,18 +16,29 @@ import { matters } from '../tables.ts';
 import type { TMatterCreateRequest } from '../schema.ts';
 import { recordMatterEvent } from './apply-transition.ts';
 
+/** What a channel without an account (citizen page, Open311) adds to an intake. */
+export interface CreateMatterOptions {
+  /** The unit that takes the matter in; required when there is no actor. */
+  intakeUnit?: { unitId: string; unitPath: string };
+  /** sha256 of the lookup secret handed to the citizen. */
+  lookupSecretHash?: string;
+  /** Open311 token. */
+  externalToken?: string;
+}
+
 /**
- * Takes in a matter (受理): status `received`, in the intake unit of the operator, with the
- * petitioner's data encrypted field by field and the phone blind-indexed for "same caller" look-ups.
+ * Takes in a matter (受理): status `received`, in the intake unit of the operator (or the unit a
+ * public channel delivers to), with the petitioner's data encrypted field by field and the phone
+ * blind-indexed for "same caller" look-ups.
  */
-export async function createMatter(ctx: Ctx, input: TMatterCreateRequest) {
-  const actor = requireActor(ctx);
-  const intake = intakeRoleOf(actor);
+export async function createMatter(ctx: Ctx, input: TMatterCreateRequest, opts: CreateMatterOptions = {}) {
+  const intake = opts.intakeUnit ?? intakeRoleOf(requireActor(ctx));
   const id = randomUUID();
   const petitioner = encryptPetitioner(ctx.keys, id, input.petitioner);
   // Milliseconds only, so the (created_at, id) cursor of the inbox round-trips through JSON exactly.
   const now = new Date();
   return ctx.db.transaction(async (tx) => {
+    if (input.categoryId) await assertCategoryUsable(tx, ctx, input.categoryId);
     const [{ n }] = await queryRows<{ n: string }>(tx, sql`select nextval('matter_code_seq')::text as n`);
     const code = `JC${chinaDateOf(now).replaceAll('-', '')}-${n.padStart(6, '0')}`;
     const [row] = await tx
@@ -43,6 +56,12 @@ export async function createMatter(ctx: Ctx, input: TMatterCreateRequest) {
         intakeUnitPath: intake.unitPath,
         address: input.address || null,
         regionCode: input.regionCode ?? null,
+        categoryId: input.categoryId ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        lookupSecretHash: opts.lookupSecretHash ?? null,
+        externalToken: opts.externalToken ?? null,
+        lastContactAt: now,
         ...petitioner,
         createdAt: now,
         updatedAt: now,
@@ -53,6 +72,12 @@ export async function createMatter(ctx: Ctx, input: TMatterCreateRequest) {
     await appendAudit(tx, ctx, { action: 'matter.create', subjectType: 'matter', subjectId: id, unitPath: intake.unitPath, after: { code, kind: input.kind, origin: input.origin, title: input.title } });
     return row;
   });
+}
+
+/** 400 on `categoryId` unless it names an active category. */
+async function assertCategoryUsable(tx: Tx, ctx: Ctx, categoryId: string): Promise<void> {
+  const [c] = await tx.select({ isActive: categories.isActive }).from(categories).where(eq(categories.id, categoryId));
+  if (!c?.isActive) throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
 }
 
 /** The unit a matter taken in by this actor belongs to: the outermost unit where it may take in matters. */
