@@ -97,7 +97,11 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
       someone = (await columnTexts(page, 1))[0];
       await page.getByPlaceholder('按姓名搜索').fill(someone);
       await page.getByPlaceholder('按姓名搜索').press('Enter');
-      await expect.poll(async () => (await columnTexts(page, 1)).every((n) => n.includes(someone))).toBe(true);
+      // Non-empty as well: while the search loads the table is briefly empty, and every() of nothing is true.
+      await expect.poll(async () => {
+        const names = await columnTexts(page, 1);
+        return names.length > 0 && names.every((n) => n.includes(someone));
+      }).toBe(true);
       expect(await columnTexts(page, 1)).toContain(someone);
     });
 
