@@ -18,7 +18,11 @@ export const matterOrigins = [
   'public_opinion',
 ] as const;
 export const unitRoles = ['main', 'co'] as const;
-export const ratings = ['satisfied', 'unsatisfied'] as const;
+/** The petitioner's judgement of a reply: 满意 / 基本满意 / 不满意 (only the last reopens the matter). */
+export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type TRating = (typeof ratings)[number];
+/** Where a rating was given: on the citizen's lookup page, or recorded by staff at the callback (回访). */
+export const ratingSources = ['citizen', 'callback'] as const;
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZOptionalText = (max: number) => z.string().trim().max(max).optional();
@@ -62,7 +66,7 @@ export const ZMatterReplyRequest = z.strictObject({ ...ZVersion, text: ZText(100
 export type TMatterReplyRequest = z.infer<typeof ZMatterReplyRequest>;
 export const ZMatterResolveOnSpotRequest = z.strictObject({ ...ZVersion, text: ZText(10000) });
 export type TMatterResolveOnSpotRequest = z.infer<typeof ZMatterResolveOnSpotRequest>;
-export const ZMatterRateRequest = z.strictObject({ ...ZVersion, rating: z.enum(ratings), note: ZOptionalText(2000) });
+export const ZMatterRateRequest = z.strictObject({ ...ZVersion, rating: z.enum(ratings), solved: z.boolean().nullable().default(null), note: ZOptionalText(2000) });
 export type TMatterRateRequest = z.infer<typeof ZMatterRateRequest>;
 
 export const ZMattersQuery = z.strictObject({
