@@ -10,6 +10,7 @@ import type { Lang } from './core/messages.ts';
 import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
 import { loadSecretKeys, type LoadedSecretKeys } from './core/personal-data/secret-key.ts';
 import { registerTextCommands } from './modules/text/cli.ts';
+import { seedBulkMatters } from './seed/bulk-matters.ts';
 
 /** Opens the configured database and runs pending migrations. */
 export async function openMigrated(config: AppConfig): Promise<Database> {
@@ -119,6 +120,29 @@ export function buildCli(): Command {
       try {
         const r = await initDeployment(database.db, { rootName: opts.root, level: opts.level, regionCode: opts.region, adminUsername: opts.admin, adminName: opts.name, password: opts.password });
         console.log(`Initialised ${opts.root}; administrator ${opts.admin}${r.generatedPassword ? `, initial password: ${r.generatedPassword}` : ''}`);
+      } finally {
+        await database.close();
+      }
+    });
+  program
+    .command('seed-bulk')
+    .description('fill the database with realistic matters across the tree and the last two years (for benchmarks and demos); seeds the demo county first if empty')
+    .requiredOption('--matters <n>', 'number of matters to add', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+      return n;
+    })
+    .option('--text-dir <dir>', 'folder with messages-*.jsonl (title, detail, reply) to take texts from, read in place; else generated texts')
+    .option('--seed <n>', 'seed of the generator (same seed, same data)', (v: string) => Number(v), 20231)
+    .action(async (opts: { matters: number; textDir?: string; seed: number }) => {
+      const config = loadConfig();
+      const keys = await loadSecretKeys(config);
+      const database = await openMigrated(config);
+      try {
+        const password = config.demoPassword ?? generateDemoPassword();
+        if (await seedDemo(database.db, password)) printDemoAccounts(password);
+        const r = await seedBulkMatters(database, keys, { matters: opts.matters, textDir: opts.textDir, seed: opts.seed, log: (l) => console.error(l) });
+        console.log(`Added ${r.inserted} matters in ${r.seconds.toFixed(1)} s (${Math.round(r.inserted / r.seconds)}/s).`);
       } finally {
         await database.close();
       }
