@@ -83,3 +83,43 @@ describe('coverage of a deadline', () => {
     expect(computeDeadlines(declared, new Date(`${last}-12-20T02:00:00Z`), 'normal').isProvisional).toBe(false);
   });
 });
+
+describe('a category’s own rule (one urgency, from deadlineRuleFor)', () => {
+  // A category that must resolve water-supply matters in 5 working days, urgent ones respond in 4 hours and resolve in 2 working days.
+  const water: DeadlineRules = {
+    normal: { respond: { workingDays: 1 }, resolve: { workingDays: 5 }, resolveCapMonths: 1 },
+    urgent: { respond: { hours: 4 }, resolve: { workingDays: 2 } },
+  };
+
+  it('National Day 2024: 5 working days from Friday 27 Sep count the Sunday make-up day and skip the holiday', () => {
+    const d = computeDeadlines(calendar, new Date('2024-09-27T02:00:00Z'), 'normal', water.normal);
+    expect(iso(d.respondBy)).toBe(endOf('2024-09-29'));
+    // 29 (Sun, worked), 30 Sep; 8, 9, 10 Oct.
+    expect(iso(d.resolveBy)).toBe(endOf('2024-10-10'));
+  });
+
+  it('National Day 2024: urgent, received Monday 30 Sep at 15:00 — 4 clock hours, 2 working days after the holiday', () => {
+    const d = computeDeadlines(calendar, new Date('2024-09-30T07:00:00Z'), 'urgent', water.urgent);
+    expect(iso(d.respondBy)).toBe('2024-09-30T11:00:00.000Z');
+    expect(iso(d.resolveBy)).toBe(endOf('2024-10-09'));
+  });
+
+  it('Spring Festival 2025: 10 working days from Friday 24 Jan count Sun 26 Jan and Sat 8 Feb', () => {
+    const rule = { respond: { workingDays: 2 }, resolve: { workingDays: 10 }, resolveCapMonths: 1 };
+    const d = computeDeadlines(calendar, new Date('2025-01-24T01:00:00Z'), 'normal', rule);
+    // 26, 27 Jan; 5, 6, 7, 8 (Sat), 10, 11, 12, 13 Feb.
+    expect(iso(d.respondBy)).toBe(endOf('2025-01-27'));
+    expect(iso(d.resolveBy)).toBe(endOf('2025-02-13'));
+  });
+
+  it('Spring Festival 2025: a category’s 30 working days still end at the one-month cap', () => {
+    const rule = { respond: { workingDays: 1 }, resolve: { workingDays: 30 }, resolveCapMonths: 1 };
+    expect(iso(computeDeadlines(calendar, new Date('2025-01-24T01:00:00Z'), 'normal', rule).resolveBy)).toBe(endOf('2025-02-24'));
+  });
+
+  it('gives the same answer for a rule and for a table holding it', () => {
+    const at = new Date('2024-09-27T02:00:00Z');
+    expect(computeDeadlines(calendar, at, 'urgent', water.urgent)).toEqual(computeDeadlines(calendar, at, 'urgent', water));
+    expect(computeDeadlines(calendar, at, 'normal', defaultDeadlineRules.normal)).toEqual(computeDeadlines(calendar, at, 'normal'));
+  });
+});

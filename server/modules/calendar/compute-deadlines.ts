@@ -42,10 +42,11 @@ function spanEnd(calendar: WorkingCalendar, receivedAt: Date, span: DeadlineSpan
 /**
  * The response and resolution deadlines of a matter received at `receivedAt`. Working days are
  * counted from the day after receipt in China time; a month cap ends with the same day of the
- * next month (or that month's last day), whatever kind of day it is.
+ * next month (or that month's last day), whatever kind of day it is. `rules` is either a table of
+ * both urgencies or the one rule that applies (a category's, from `deadlineRuleFor`).
  */
-export function computeDeadlines(calendar: WorkingCalendar, receivedAt: Date, urgency: Urgency, rules: DeadlineRules = defaultDeadlineRules): Deadlines {
-  const rule = rules[urgency];
+export function computeDeadlines(calendar: WorkingCalendar, receivedAt: Date, urgency: Urgency, rules: DeadlineRules | DeadlineRule = defaultDeadlineRules): Deadlines {
+  const rule = 'respond' in rules ? rules : rules[urgency];
   const respondBy = spanEnd(calendar, receivedAt, rule.respond);
   let resolveBy = spanEnd(calendar, receivedAt, rule.resolve);
   if (rule.resolveCapMonths !== undefined) {
