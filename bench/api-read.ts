@@ -1,16 +1,10 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase, queryRows, type Database } from '../server/db/client.ts';
+import { queryRows, type Database } from '../server/db/client.ts';
 import { buildApp } from '../server/app.ts';
 import { seedDemo } from '../server/seed/demo.ts';
 import type { BenchOptions, Metrics } from './run.ts';
+import { backendPids, cpuSnapshot, freshDatabase, idlePct, loginCookie, runLoad } from './load.ts';
 
 const PASSWORD = 'Bench-Pass-2024';
 const TOWNSHIP = '青山镇';
@@ -25,27 +19,6 @@ const log = (msg: string) => process.stderr.write(`[api-read] ${msg}\n`);
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '建国华明丽军平伟芳敏静秀英强磊洋艳勇杰娟涛超霞刚桂兰玉萍红梅志文斌鹏辉晓燕婷宇飞浩凯晨雪琳欣怡佳慧海波亮龙春雨';
 const POSTS = ['干部', '科员', '网格员', '专职工作者', '党员', '职工', '教师', '医生'];
-
-/** A throwaway PostgreSQL database on the configured server, dropped by `drop()`. */
-async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `jiceng_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    name,
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 /**
  * Tops the demo county up to `total` people in one INSERT … SELECT over generate_series:
@@ -85,116 +58,10 @@ async function bulkPeople(database: Database, total: number, townshipPath: strin
   return { township: inTown, total: all };
 }
 
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  requests: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon');
-
-const TICK_MS = 10; // Linux USER_HZ is 100 on the platforms this runs on.
-
-/** utime+stime (and of reaped children) of a process in ms from /proc, or null where there is no /proc. */
-function procCpuMs(pid: number | 'self'): { own: number; children: number } | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { own: (Number(f[11]) + Number(f[12])) * TICK_MS, children: (Number(f[13]) + Number(f[14])) * TICK_MS };
-  } catch {
-    return null;
-  }
-}
-
-/** Idle share of all CPUs over `ms` (before a run: how busy the machine is with other work), or null. */
-async function idlePct(ms: number): Promise<number | null> {
-  const read = () => {
-    try {
-      const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0) };
-    } catch {
-      return null;
-    }
-  };
-  const a = read();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = read();
-  if (!a || !b || b.total === a.total) return null;
-  return Math.round((100 * (b.idle - a.idle)) / (b.total - a.total));
-}
-
-/** CPU time spent by the app process, the database backends (local PostgreSQL only) and the load generator. */
-async function cpuSnapshot(backendPids: number[]) {
-  const self = procCpuMs('self');
-  const backends = backendPids.map((p) => procCpuMs(p));
-  const u = process.cpuUsage();
-  return {
-    app: (u.user + u.system) / 1000,
-    loadgen: self ? self.children : null,
-    db: backends.length > 0 && backends.every((b) => b) ? backends.reduce((s, b) => s + b!.own, 0) : null,
-  };
-}
-
-/** Runs autocannon in a child process (so the server keeps its own event loop) and returns its summary. */
-function loadWithAutocannon(url: string, cookie: string, connections: number, durationS: number): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [autocannonCli, '-j', '-n', '-c', String(connections), '-d', String(durationS), '-H', `cookie=${cookie}`, url], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err}`));
-      try {
-        const r = JSON.parse(out.trim().split('\n').pop()!);
-        resolve({
-          rps: r.requests.average,
-          p50: r.latency.p50,
-          p90: r.latency.p90,
-          p99: r.latency.p99,
-          max: r.latency.max,
-          requests: r.requests.total,
-          ok: r['2xx'],
-          non2xx: r.non2xx,
-          errors: r.errors,
-          timeouts: r.timeouts,
-        });
-      } catch (e) {
-        reject(new Error(`cannot read autocannon output: ${(e as Error).message}\n${out}\n${err}`));
-      }
-    });
-  });
-}
-
 /** One database: seed, serve on loopback, log in, warm up, load; returns metrics prefixed by kind. */
 async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<Metrics> {
-  let cleanup: () => Promise<void>;
-  let database: Database;
-  if (kind === 'postgres') {
-    const pgDb = await createPostgresDatabase(opts.postgresUrl);
-    log(`postgres: created database ${pgDb.name}`);
-    database = await openDatabase({ databaseUrl: pgDb.url, poolSize: opts.poolSize });
-    cleanup = async () => {
-      if (opts.keepDb) log(`postgres: kept database ${pgDb.url}`);
-      else await pgDb.drop();
-    };
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-bench-'));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const { database, cleanup } = await freshDatabase(kind, opts, log);
   try {
-    await database.migrate();
     const t = performance.now();
     await seedDemo(database.db, PASSWORD);
     const [township] = await queryRows<{ id: string; path: string }>(database.db, sql`select id, path from units where name = ${TOWNSHIP}`);
@@ -205,35 +72,24 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
     const app = await buildApp(database, loadConfig(), { logger: false });
     try {
       const base = await app.listen({ host: '127.0.0.1', port: 0 });
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-      });
-      if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-      const sid = login.headers.getSetCookie().find((c) => c.startsWith('jiceng_sid='));
-      if (!sid) throw new Error('login set no session cookie');
-      const cookie = sid.split(';')[0];
-
-      const url = `${base}/api/people?unitId=${township.id}&subtree=true&limit=20`;
-      const probe = await fetch(url, { headers: { cookie } });
+      const cookie = await loginCookie(base, USERNAME, PASSWORD);
+      const pathQuery = `/api/people?unitId=${township.id}&subtree=true&limit=20`;
+      const probe = await fetch(base + pathQuery, { headers: { cookie } });
       const body = (await probe.json()) as { items?: unknown[] };
       if (probe.status !== 200 || body.items?.length !== 20) throw new Error(`probe failed: ${probe.status} ${JSON.stringify(body).slice(0, 300)}`);
 
+      const load = (durationS: number) => runLoad(base, [{ path: pathQuery }], { connections: opts.connections, durationS, headers: { cookie } });
       log(`${kind}: warming up ${WARMUP_S} s`);
-      await loadWithAutocannon(url, cookie, opts.connections, WARMUP_S);
+      await load(WARMUP_S);
       // The pool's connections are open after the warm-up; their backends' CPU is the database's share.
-      const backendPids =
-        kind === 'postgres'
-          ? (await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid)
-          : [];
+      const pids = await backendPids(database);
       const idleBefore = await idlePct(1000);
       if (idleBefore !== null && idleBefore < 80) log(`${kind}: warning: the machine is only ${idleBefore}% idle before the run; other work skews the figures`);
       log(`${kind}: loading ${opts.durationS} s with ${opts.connections} connections`);
-      const cpu0 = await cpuSnapshot(backendPids);
-      const r = await loadWithAutocannon(url, cookie, opts.connections, opts.durationS);
-      const cpu1 = await cpuSnapshot(backendPids);
-      const perReq = (a: number | null, b: number | null) => (a === null || b === null || r.requests === 0 ? null : Math.round(((b - a) / r.requests) * 1000) / 1000);
+      const cpu0 = await cpuSnapshot(pids);
+      const r = await load(opts.durationS);
+      const cpu1 = await cpuSnapshot(pids);
+      const perReq = (x: number | null, y: number | null) => (x === null || y === null || r.requests === 0 ? null : Math.round(((y - x) / r.requests) * 1000) / 1000);
       log(`${kind}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
       return {
         [`${kind}_rps`]: Math.round(r.rps),

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
+import { inbox } from './inbox.ts';
 
 /** Options shared by the benchmarks, from the command line. */
 export interface BenchOptions {
@@ -17,6 +18,10 @@ export interface BenchOptions {
   poolSize: number | undefined;
   /** Keep the PostgreSQL bench database instead of dropping it (for EXPLAIN, profiling). */
   keepDb: boolean;
+  /** Matters in the database (inbox) or submissions to send (intake: 0 = for the duration). */
+  matters: number;
+  /** Folder of the message files to take texts from (seed-bulk --text-dir). */
+  textDir: string | undefined;
 }
 
 /** What a benchmark returns: flat metrics for the JSON line. */
@@ -24,6 +29,8 @@ export type Metrics = Record<string, number | string | boolean | null>;
 
 interface BenchDef {
   summary: string;
+  /** Options of this benchmark that differ from the common defaults. */
+  defaults?: Partial<BenchOptions>;
   run(opts: BenchOptions): Promise<Metrics>;
 }
 
@@ -32,6 +39,11 @@ const benches: Record<string, BenchDef> = {
   'api-read': {
     summary: "GET /api/people for a township's subtree (100k people in the database) under concurrent load, PGlite and PostgreSQL",
     run: apiRead,
+  },
+  inbox: {
+    summary: 'GET /api/matters (a unit inbox: filters and keyset pages) for a township handler with --matters (default 1,000,000) in the database; PostgreSQL by default',
+    defaults: { databases: ['postgres'], matters: 1_000_000 },
+    run: inbox,
   },
 };
 
@@ -48,6 +60,8 @@ Options:
   --connections <n>          concurrent connections (default 32)
   --people <n>               people in the database (default 100000)
   --pool <n>                 pg pool size of the app (default: the app's own default)
+  --matters <n>              matters in the database (inbox)
+  --text-dir <dir>           message files to take matter texts from (default: generated texts)
   --keep-db                  keep the PostgreSQL bench database (its URL goes to stderr)
   --help                     this text
 
@@ -62,7 +76,7 @@ function positiveInt(flag: string, raw: string | undefined): number {
 }
 
 /** Parses the options after the benchmark name. */
-export function parseOptions(args: string[]): BenchOptions {
+export function parseOptions(args: string[], defaults: Partial<BenchOptions> = {}): BenchOptions {
   const opts: BenchOptions = {
     databases: ['pglite', 'postgres'],
     postgresUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -71,6 +85,9 @@ export function parseOptions(args: string[]): BenchOptions {
     people: 100_000,
     poolSize: undefined,
     keepDb: false,
+    matters: 100_000,
+    textDir: undefined,
+    ...defaults,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -96,6 +113,15 @@ export function parseOptions(args: string[]): BenchOptions {
       case '--pool':
         opts.poolSize = positiveInt(flag, value());
         break;
+      case '--matters':
+        opts.matters = positiveInt(flag, value());
+        break;
+      case '--text-dir': {
+        const v = value();
+        if (!v) throw new Error('--text-dir needs a folder');
+        opts.textDir = v;
+        break;
+      }
       case '--keep-db':
         opts.keepDb = true;
         break;
@@ -122,7 +148,7 @@ export async function runBench(args: string[]): Promise<void> {
   }
   let opts: BenchOptions;
   try {
-    opts = parseOptions(rest);
+    opts = parseOptions(rest, bench.defaults);
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${usage}`);
     process.exitCode = 1;

@@ -1,0 +1,170 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, queryRows, type Database } from '../server/db/client.ts';
+
+// Load generation and measurement shared by the HTTP benchmarks.
+
+const loadChild = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-child.mjs');
+
+/** A throwaway PostgreSQL database on the configured server, dropped by `drop()`. */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `jiceng_bench_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    name,
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const TICK_MS = 10; // Linux USER_HZ is 100 on the platforms this runs on.
+
+/** utime+stime (and of reaped children) of a process in ms from /proc, or null where there is no /proc. */
+export function procCpuMs(pid: number | 'self'): { own: number; children: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { own: (Number(f[11]) + Number(f[12])) * TICK_MS, children: (Number(f[13]) + Number(f[14])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+/** Idle share of all CPUs over `ms` (before a run: how busy the machine is with other work), or null. */
+export async function idlePct(ms: number): Promise<number | null> {
+  const read = () => {
+    try {
+      const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  if (!a || !b || b.total === a.total) return null;
+  return Math.round((100 * (b.idle - a.idle)) / (b.total - a.total));
+}
+
+/** CPU time spent by the app process, the database backends (local PostgreSQL only) and the load generator. */
+export async function cpuSnapshot(backendPids: number[]) {
+  const self = procCpuMs('self');
+  const backends = backendPids.map((p) => procCpuMs(p));
+  const u = process.cpuUsage();
+  return {
+    app: (u.user + u.system) / 1000,
+    loadgen: self ? self.children : null,
+    db: backends.length > 0 && backends.every((b) => b) ? backends.reduce((s, b) => s + b!.own, 0) : null,
+  };
+}
+
+/** One request of a rotation: path (with query) relative to the base URL, method, body, headers. */
+export interface LoadRequest {
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Runs autocannon in a child process (so the server keeps its own event loop); every connection
+ * cycles through `requests`. Returns its summary.
+ */
+export function runLoad(base: string, requests: LoadRequest[], o: { connections: number; durationS: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const options = { url: base, connections: o.connections, duration: o.durationS, headers: o.headers ?? {}, requests: requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, body: r.body, headers: r.headers })) };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [loadChild, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err}`));
+      try {
+        const r = JSON.parse(out.trim().split('\n').pop()!);
+        resolve({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p90: r.latency.p90,
+          p99: r.latency.p99,
+          max: r.latency.max,
+          requests: r.requests.total,
+          ok: r['2xx'],
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+        });
+      } catch (e) {
+        reject(new Error(`cannot read autocannon output: ${(e as Error).message}\n${out}\n${err}`));
+      }
+    });
+  });
+}
+
+/** Logs in on a served app and returns the session cookie (`jiceng_sid=…`). */
+export async function loginCookie(base: string, username: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const sid = login.headers.getSetCookie().find((c) => c.startsWith('jiceng_sid='));
+  if (!sid) throw new Error('login set no session cookie');
+  return sid.split(';')[0];
+}
+
+/** A fresh database of the given kind, migrated; `cleanup` drops it (PostgreSQL) or removes its folder (PGlite). */
+export async function freshDatabase(kind: 'pglite' | 'postgres', opts: { postgresUrl: string; poolSize?: number; keepDb?: boolean }, log: (m: string) => void): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  if (kind === 'postgres') {
+    const pgDb = await createPostgresDatabase(opts.postgresUrl);
+    log(`postgres: created database ${pgDb.name}`);
+    database = await openDatabase({ databaseUrl: pgDb.url, poolSize: opts.poolSize });
+    cleanup = async () => {
+      if (opts.keepDb) log(`postgres: kept database ${pgDb.url}`);
+      else await pgDb.drop();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-bench-'));
+    database = await openDatabase({ dataDir: dir });
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await database.migrate();
+  return { database, cleanup };
+}
+
+/** Client-backend pids of the current PostgreSQL database (their CPU is the database's share). */
+export async function backendPids(database: Database): Promise<number[]> {
+  if (database.kind !== 'postgres') return [];
+  return (await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid);
+}
