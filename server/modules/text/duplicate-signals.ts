@@ -1,0 +1,80 @@
+import { bigramPrefix, similarityTerms } from './similarity-terms.ts';
+import { findOverlappingSpans, type OverlappingSpans } from './find-overlapping-spans.ts';
+import { profileMessage } from './profile-message.ts';
+import { comparePlaces } from './compare-places.ts';
+import { weighTerms } from './weigh-terms.ts';
+import type { SimilarityDoc, SimilarityIndex } from './similarity-types.ts';
+
+/** What two messages share and where they differ, for the duplicate decision and the reviewer. */
+export interface DuplicateSignals {
+  /** Cosine of their TF-IDF vectors (words + bigrams, title weighted), in [0, 1]. */
+  score: number;
+  /** Cosine of the titles alone: a re-post often rewrites the text but names the same thing. */
+  titleScore: number;
+  /** Both posted by the same account. */
+  sameUser: boolean;
+  /** Specific place names both mention (an estate, a village, a road). */
+  sharedPlaces: string[];
+  /**
+   * Rare words both titles use (jieba words in at most 1 % of messages): often the name of a
+   * company, a platform or an estate that has no place suffix (58车贷, 美麓阳光).
+   */
+  sharedTitleWords: string[];
+  /** Their titles name different districts or different places: the same complaint, elsewhere. */
+  placeConflict: boolean;
+  /** Days between the two posts; null when a time is missing. */
+  daysApart: number | null;
+  /** Share of the shorter detail covered by identical runs of 8+ characters (copy and paste). */
+  copied: number;
+  /** Identical runs, for highlighting: in the titles and in the details. */
+  spans: { title: OverlappingSpans; detail: OverlappingSpans };
+}
+
+/** A word in at most 1 % of messages names something specific. As an IDF floor: 1 + ln(100). */
+const RARE_WORD_IDF = 1 + Math.log(100);
+
+/** Dot product of two unit vectors, clipped to 1 against rounding. */
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let sum = 0;
+  for (const [term, w] of a) {
+    const v = b.get(term);
+    if (v !== undefined) sum += w * v;
+  }
+  return Math.min(1, sum);
+}
+
+/**
+ * Everything the duplicate decision weighs about a pair of messages, with the corpus statistics
+ * of `index` (IDF, rarity of place names): similarity, same account, shared or conflicting
+ * places, time apart, copied text and the spans to highlight.
+ */
+export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: SimilarityIndex): DuplicateSignals {
+  const score = cosine(weighTerms(index, similarityTerms(a.title, a.detail)), weighTerms(index, similarityTerms(b.title, b.detail)));
+  const titleTermsA = similarityTerms(a.title, '');
+  const titleTermsB = similarityTerms(b.title, '');
+  const titleScore = cosine(weighTerms(index, titleTermsA), weighTerms(index, titleTermsB));
+  const sharedTitleWords = [...titleTermsA.keys()].filter((t) => {
+    if (t.startsWith(bigramPrefix) || !titleTermsB.has(t)) return false;
+    const id = index.vocabulary.get(t);
+    return (id === undefined ? index.idfOfUnseen : index.idf[id]) >= RARE_WORD_IDF;
+  });
+
+  const pa = profileMessage(a);
+  const pb = profileMessage(b);
+  const { sharedPlaces, placeConflict } = comparePlaces(pa, pb, index);
+  const daysApart = pa.time === null || pb.time === null ? null : Math.abs(pa.time - pb.time) / 86_400_000;
+
+  const detail = findOverlappingSpans(a.detail, b.detail);
+  const shorter = Math.min(a.detail.length, b.detail.length);
+  return {
+    score,
+    titleScore,
+    sameUser: pa.user !== undefined && pa.user === pb.user,
+    sharedPlaces,
+    sharedTitleWords,
+    placeConflict,
+    daysApart,
+    copied: shorter ? Math.min(1, detail.covered / shorter) : 0,
+    spans: { title: findOverlappingSpans(a.title, b.title, 4), detail },
+  };
+}
