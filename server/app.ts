@@ -22,6 +22,10 @@ import { orgModule } from './modules/org/module.ts';
 import { auditModule } from './modules/audit/module.ts';
 import { calendarModule } from './modules/calendar/module.ts';
 import { mattersModule } from './modules/matters/module.ts';
+import { citizenModule } from './modules/citizen/module.ts';
+import { jobsModule } from './modules/jobs/module.ts';
+import { notifyModule } from './modules/notify/module.ts';
+import type { JobDefinition } from './modules/jobs/job-definition.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +38,12 @@ declare module 'fastify' {
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
-export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, mattersModule];
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, mattersModule, jobsModule, notifyModule, citizenModule];
+
+/** Every module's background jobs, for the runner `serve` starts (server/modules/jobs). */
+export function jobDefinitions(): JobDefinition[] {
+  return modules.flatMap((m) => m.jobs ?? []);
+}
 
 /** Upper limit of a JSON body outside uploads. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -89,10 +98,14 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
   registerAuthHook(app, database.db, config);
   await app.register(
     async (api) => {
-      for (const m of modules) m.routes(api as unknown as App, { database, config, keys: opts.keys });
+      for (const m of modules) m.routes?.(api as unknown as App, { database, config, keys: opts.keys });
     },
     { prefix: '/api' },
   );
+  // Routes outside /api (Open311): each module in a scope of its own, outside the session hook's paths.
+  for (const m of modules) {
+    if (m.rootRoutes) await app.register(async (scope) => m.rootRoutes!(scope as unknown as App, { database, config, keys: opts.keys }));
+  }
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

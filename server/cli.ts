@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { buildApp } from './app.ts';
+import { buildApp, jobDefinitions } from './app.ts';
+import { startJobRunner } from './modules/jobs/job-runner.ts';
+import { createSender } from './modules/notify/sender.ts';
 import { demoAccounts, generateDemoPassword, seedDemo } from './seed/demo.ts';
 import { addUser } from './modules/org/commands/add-user-cli.ts';
 import { initDeployment } from './modules/org/commands/init-deployment.ts';
@@ -55,11 +57,16 @@ async function serve(opts: { demo: boolean }): Promise<void> {
   const database = await openMigrated(config);
   if (opts.demo && process.env.JICENG_NO_DEMO !== '1') await ensureDemo(database, config);
   const app = await buildApp(database, config, { logger: true, keys });
+  // An unknown JICENG_SENDER stops the start here, before anything is queued for it.
+  const sender = createSender(process.env.JICENG_SENDER, app.log);
+  const runner = startJobRunner(database.db, { config, keys, sender, definitions: jobDefinitions(), log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // The job pass in progress finishes first, so no job is cut off half done.
+    await runner.stop();
     await app.close();
     await database.close();
     process.exit(0);

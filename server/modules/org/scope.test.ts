@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../test/harness.ts';
 import { auditCount, createReadyAccount, demoUnitIds } from '../../test/fixtures.ts';
+import { multipartBody, tinyPdf } from '../citizen/test-files.ts';
+import { notifyAccounts } from '../notify/commands/notify-accounts.ts';
+import { notifications } from '../notify/tables.ts';
 
 // Township A (青山镇) staff must neither see nor change township B's (河口乡) records, on every
 // endpoint. A handler of A reads (404 outside) and cannot write at all (403); an admin scoped to A
@@ -29,6 +32,14 @@ beforeAll(async () => {
   ids.matterB = (await operator.post('/api/matters', { kind: 'demand', origin: 'hotline', title: '河口村积水', description: '河口村路面积水。' })).json().id;
   const dispatched = await operator.post(`/api/matters/${ids.matterB}/dispatch`, { unitId: ids.townB });
   if (dispatched.statusCode !== 200) throw new Error(dispatched.body);
+  // A file of matter B, uploaded by the county hotline that took it in.
+  const pdf = multipartBody({}, [{ field: 'file', name: '河口村现场.pdf', data: tinyPdf() }]);
+  const attached = await operator.request('POST', `/api/matters/${ids.matterB}/attachments`, pdf.payload, pdf.headers);
+  if (attached.statusCode !== 201) throw new Error(attached.body);
+  ids.attachmentB = attached.json().id;
+  // A notification of township B's handler (notifications are personal: nobody else's).
+  await notifyAccounts(t.database.db, [ids.accountB], { kind: 'dispatched', matterId: ids.matterB, title: '河口村积水', dedupeKey: 'scope-test' });
+  ids.notificationB = String((await t.database.db.select({ id: notifications.id }).from(notifications))[0].id);
 });
 afterAll(async () => t.close());
 
@@ -67,6 +78,12 @@ const cases: Case[] = [
   // A handler takes in nothing; a township admin takes in for its own township only.
   { route: 'POST /api/matters', method: 'POST', url: () => '/api/matters', body: () => ({ kind: 'problem', origin: 'self_inspection', title: '自查问题', description: '台账不全。' }), handler: 403, adminA: 201 },
   { route: 'DELETE /api/calendar/days/:date', method: 'DELETE', url: () => '/api/calendar/days/2024-10-01', handler: 403, adminA: 403 },
+  // Files of a matter are scoped like the matter: B's are not there for A, to list, fetch or add to.
+  { route: 'GET /api/matters/:id/attachments', method: 'GET', url: () => `/api/matters/${ids.matterB}/attachments`, handler: 404, adminA: 404 },
+  { route: 'GET /api/matters/:id/attachments/:attId', method: 'GET', url: () => `/api/matters/${ids.matterB}/attachments/${ids.attachmentB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/attachments', method: 'POST', url: () => `/api/matters/${ids.matterB}/attachments`, body: () => ({ file: 'x' }), handler: 404, adminA: 404 },
+  // Notifications are the recipient's alone: even the admin of the recipient's own unit gets 404.
+  { route: 'POST /api/notifications/:id/read', method: 'POST', url: () => `/api/notifications/${ids.notificationB}/read`, handler: 404, adminA: 404 },
 ];
 
 describe('township A cannot read or change township B', () => {
@@ -131,13 +148,25 @@ describe('township A cannot read or change township B', () => {
     expect(await listed(await login(t.app, 'supervisor'))).toContain(ids.matterB);
   });
 
+  it('notification lists and counts are the caller’s own', async () => {
+    for (const c of [handlerA, adminA, admin]) {
+      expect((await c.get('/api/notifications')).json().items).toEqual([]);
+      expect((await c.get('/api/notifications/unread-count')).json()).toEqual({ count: 0 });
+    }
+    const b = await login(t.app, 'handler_b');
+    expect((await b.get('/api/notifications')).json().items.map((n: { id: number }) => String(n.id))).toEqual([ids.notificationB]);
+  });
+
   it('covers every API route that reads or changes records', () => {
-    const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password']);
+    const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password', 'POST /api/notifications/read-all']);
     // Lists are covered by the list test above; import has its own scope tests beside it.
     // The working calendar is global, not unit-scoped: every role reads the same one (calendar.test.ts).
-    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters']);
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters', 'GET /api/notifications', 'GET /api/notifications/unread-count']);
     const covered = new Set(cases.map((c) => c.route));
-    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !selfService.has(r) && !lists.has(r) && !covered.has(r));
+    // /api/public/ serves the citizen page without an account: nothing there is unit-scoped (a matter
+    // is reached only with its code and secret); citizen.test.ts covers those routes.
+    const isPublic = (r: string) => r.split(' ')[1].startsWith('/api/public/');
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((r) => !selfService.has(r) && !lists.has(r) && !covered.has(r) && !isPublic(r));
     expect(missing).toEqual([]);
   });
 });
