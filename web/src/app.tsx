@@ -20,6 +20,13 @@ const AccountsPage = lazy(() => import('./pages/accounts/accounts-page.tsx').the
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const InboxPage = lazy(() => import('./matters/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const IntakePage = lazy(() => import('./matters/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
+const MatterPage = lazy(() => import('./matters/matter-page.tsx').then((m) => ({ default: m.MatterPage })));
+const CategoriesPage = lazy(() => import('./catalogue/categories-page.tsx').then((m) => ({ default: m.CategoriesPage })));
+const DispatchRulesPage = lazy(() => import('./catalogue/dispatch-rules-page.tsx').then((m) => ({ default: m.DispatchRulesPage })));
+const ReplyTemplatesPage = lazy(() => import('./catalogue/reply-templates-page.tsx').then((m) => ({ default: m.ReplyTemplatesPage })));
+const SettingsPage = lazy(() => import('./catalogue/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
 
 const router = createBrowserRouter([
   {
@@ -37,6 +44,13 @@ const router = createBrowserRouter([
           { path: 'groups', element: <RequireAction action="group.read"><GroupsPage /></RequireAction> },
           { path: 'calendar', element: <RequireAction action="unit.read"><CalendarPage /></RequireAction> },
           { path: 'audit', element: <RequireAction action="audit.read"><AuditPage /></RequireAction> },
+          { path: 'matters', element: <RequireAction action="matter.read"><InboxPage /></RequireAction> },
+          { path: 'matters/:id', element: <RequireAction action="matter.read"><MatterPage /></RequireAction> },
+          { path: 'intake', element: <RequireAction action="matter.intake"><IntakePage /></RequireAction> },
+          { path: 'categories', element: <RequireAction action="category.manage"><CategoriesPage /></RequireAction> },
+          { path: 'dispatch-rules', element: <RequireAction action="category.manage"><DispatchRulesPage /></RequireAction> },
+          { path: 'reply-templates', element: <RequireAction action="category.manage"><ReplyTemplatesPage /></RequireAction> },
+          { path: 'settings', element: <RequireAction action="settings.manage"><SettingsPage /></RequireAction> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

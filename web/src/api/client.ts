@@ -140,9 +140,10 @@ export const api = {
   put: <T>(path: string, body: unknown) => send<T>({ method: 'PUT', path, body }),
   /** DELETE a resource. */
   delete: <T>(path: string) => send<T>({ method: 'DELETE', path }),
-  /** POST one file as multipart field `file`. */
-  upload: <T>(path: string, file: File | Blob, filename?: string) => {
+  /** POST one file as multipart field `file`, after the text `fields` if any. */
+  upload: <T>(path: string, file: File | Blob, filename?: string, fields: Record<string, string> = {}) => {
     const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, filename ?? (file instanceof File ? file.name : 'upload'));
     return send<T>({ method: 'POST', path, form });
   },

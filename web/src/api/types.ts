@@ -222,3 +222,343 @@ export interface CalendarStatus {
   warning: { code: string; message: string } | null;
   canManage: boolean;
 }
+
+// ---- The closed loop (事项): shapes of server/modules/matters, categories, citizen, system/settings ----
+
+export const matterKinds = ['demand', 'problem'] as const;
+/** 诉求 (a citizen's demand) or 问题 (a problem found by research, inspection, supervision …). */
+export type MatterKind = (typeof matterKinds)[number];
+
+export const matterOrigins = ['hotline', 'web', 'letter', 'visit', 'reception_day', 'onsite_office', 'research', 'self_inspection', 'supervision', 'superior', 'public_opinion'] as const;
+export type MatterOrigin = (typeof matterOrigins)[number];
+
+export const matterStatuses = ['received', 'dispatched', 'in_progress', 'replied', 'closed', 'reviewed', 'merged'] as const;
+export type MatterStatus = (typeof matterStatuses)[number];
+
+export const urgencies = ['normal', 'urgent'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+/** 满意 / 基本满意 / 不满意. */
+export type Rating = (typeof ratings)[number];
+
+/** The named views of the inbox (GET /matters?queue=). */
+export const matterQueues = ['intake', 'to_accept', 'in_progress', 'due_soon', 'overdue', 'mine_leader', 'reviews_due', 'escalations', 'backlog'] as const;
+export type MatterQueue = (typeof matterQueues)[number];
+
+/** What the caller may do with a matter now; the screens show exactly these. */
+export const matterAbilities = [
+  'dispatch',
+  'return',
+  'accept',
+  'reply',
+  'resolve_on_spot',
+  'rate',
+  'reassign',
+  'merge',
+  'close_unmeetable',
+  'review',
+  'escalate',
+  'claim',
+  'assign_leader',
+  'add_contact',
+  'add_measure',
+  'update_measure',
+  'request_extension',
+  'decide_extension',
+  'add_note',
+  'reveal',
+] as const;
+export type MatterAbility = (typeof matterAbilities)[number];
+export type MatterCan = Partial<Record<MatterAbility, boolean>>;
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+/** The staff view of a matter (petitioner data masked). */
+export interface Matter {
+  id: string;
+  code: string;
+  kind: MatterKind;
+  origin: MatterOrigin;
+  title: string;
+  description: string;
+  categoryId: string | null;
+  urgency: Urgency;
+  status: MatterStatus;
+  intakeUnit: UnitRef;
+  unit: UnitRef | null;
+  coUnits: UnitRef[];
+  handlerAccountId: string | null;
+  leaderAccountId: string | null;
+  respondBy: string | null;
+  resolveBy: string | null;
+  isOverdue: boolean;
+  petitioner: { name: string; phone: string; idNumber: string; address: string };
+  address: string | null;
+  regionCode: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+  rating: Rating | null;
+  ratingNote: string | null;
+  ratingSolved: boolean | null;
+  ratingSource: 'citizen' | 'callback' | null;
+  ratedAt: string | null;
+  reopenCount: number;
+  relapseCount: number;
+  returnCount: number;
+  extensionCount: number;
+  contactCount: number;
+  lastContactAt: string | null;
+  respondedAt: string | null;
+  closedAt: string | null;
+  reviewDueOn: string | null;
+  reviewedAt: string | null;
+  isBacklog: boolean;
+  progress: number | null;
+  escalation: { status: 'pending' | 'claimed'; toUnit: UnitRef; reason: string | null } | null;
+  unmeetable: { reason: string; byName: string | null } | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: string[];
+  can: MatterCan;
+}
+
+/** One step of a matter's timeline. */
+export interface MatterEvent {
+  id: number;
+  at: string;
+  actorAccountId: string | null;
+  actorName: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  data: unknown;
+}
+
+/** 措施: what is done about a matter, by whom, until when. */
+export interface Measure {
+  id: string;
+  content: string;
+  ownerName: string;
+  ownerPersonId: string | null;
+  dueOn: string | null;
+  progress: number;
+  done: boolean;
+  doneAt: string | null;
+  evidence: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeasureInput {
+  version?: number;
+  content?: string;
+  ownerName?: string;
+  dueOn?: string | null;
+  progress?: number;
+  done?: boolean;
+  evidence?: string | null;
+}
+
+/** An internal note (内部备注): staff only, never shown to the petitioner. */
+export interface MatterNote {
+  id: number;
+  authorAccountId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface MatterAttachment {
+  id: string;
+  measureId: string | null;
+  source: string;
+  visibleToCitizen: boolean;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface MatterExtension {
+  id: string;
+  reason: string;
+  previousResolveBy: string | null;
+  requestedResolveBy: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedByName: string;
+  decidedByName: string | null;
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface MatterRef {
+  id: string;
+  code: string;
+  title: string;
+  status: MatterStatus;
+}
+
+/** The staff page of a matter (GET /matters/:id). */
+export interface MatterDetail extends Matter {
+  events: MatterEvent[];
+  measures: Measure[];
+  notes: MatterNote[];
+  attachments: MatterAttachment[];
+  extensions: MatterExtension[];
+  classes: { id: string; name: string; closedAt: string | null }[];
+  mergedInto: MatterRef | null;
+  mergedMatters: MatterRef[];
+  leader: { accountId: string; name: string } | null;
+}
+
+/** One row of an inbox: no petitioner data at all. */
+export interface MatterListItem {
+  id: string;
+  code: string;
+  kind: MatterKind;
+  origin: MatterOrigin;
+  title: string;
+  categoryId: string | null;
+  urgency: Urgency;
+  status: MatterStatus;
+  intakeUnitId: string;
+  unitId: string | null;
+  unitName: string | null;
+  leaderAccountId: string | null;
+  respondBy: string | null;
+  resolveBy: string | null;
+  isOverdue: boolean;
+  isBacklog: boolean;
+  progress: number | null;
+  escalationStatus: 'pending' | 'claimed' | null;
+  contactCount: number;
+  returnCount: number;
+  reopenCount: number;
+  relapseCount: number;
+  reviewDueOn: string | null;
+  mergedIntoId: string | null;
+  createdAt: string;
+  can: MatterCan;
+}
+
+export interface PetitionerInput {
+  name?: string;
+  phone?: string;
+  idNumber?: string;
+  address?: string;
+}
+
+/** Staff intake (POST /matters). */
+export interface MatterCreateInput {
+  kind: MatterKind;
+  origin: MatterOrigin;
+  title: string;
+  description: string;
+  urgency: Urgency;
+  categoryId?: string;
+  address?: string;
+  regionCode?: string;
+  petitioner?: PetitionerInput;
+}
+
+export const revealFields = ['name', 'phone', 'idNumber', 'address'] as const;
+export type RevealField = (typeof revealFields)[number];
+
+/** A category's deadline and review rule after inheritance. */
+export interface EffectiveCategoryRules {
+  respondDays: number;
+  resolveDays: number;
+  urgentRespondHours: number;
+  urgentResolveDays: number;
+  reviewAfterDays: number;
+}
+
+/** A category of the tree (GET /categories: depth first, each names its parent). */
+export interface Category {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  level: number;
+  sortOrder: number;
+  isActive: boolean;
+  isUsable: boolean;
+  respondDays: number | null;
+  resolveDays: number | null;
+  urgentRespondHours: number | null;
+  urgentResolveDays: number | null;
+  reviewAfterDays: number | null;
+  effective: EffectiveCategoryRules;
+  updatedAt: string;
+}
+
+export interface CategoryInput {
+  parentId?: string | null;
+  code?: string;
+  name?: string;
+  nameEn?: string | null;
+  sortOrder?: number;
+  respondDays?: number | null;
+  resolveDays?: number | null;
+  urgentRespondHours?: number | null;
+  urgentResolveDays?: number | null;
+  reviewAfterDays?: number | null;
+}
+
+/** A rule of the dispatch catalogue (派单目录): category × region → responsible unit. */
+export interface DispatchRule {
+  id: string;
+  category: { id: string; name: string; code: string } | null;
+  regionPrefix: string | null;
+  unit: UnitRef;
+  ownerUnit: UnitRef;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DispatchRuleInput {
+  categoryId?: string | null;
+  regionPrefix?: string | null;
+  unitId?: string;
+  note?: string | null;
+}
+
+export interface DispatchSuggestion {
+  unit: UnitRef | null;
+  ruleId: string | null;
+}
+
+/** A reply template (答复模板) of a category, owned by a unit. */
+export interface ReplyTemplate {
+  id: string;
+  category: UnitRef | null;
+  ownerUnit: UnitRef;
+  title: string;
+  body: string;
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReplyTemplateInput {
+  categoryId?: string | null;
+  title?: string;
+  body?: string;
+}
+
+/** One setting of the deployment (GET /settings). */
+export interface Setting {
+  key: string;
+  value: unknown;
+  isDefault: boolean;
+  updatedAt: string | null;
+}

@@ -1,4 +1,6 @@
 import type { Messages } from './zh-cn.ts';
+import { mattersEnUS } from '../matters/matters-i18n.ts';
+import { catalogueEnUS } from '../catalogue/catalogue-i18n.ts';
 
 // English texts; typed against the Chinese ones so a missing key fails the type check.
 export const enUS: Messages = {
@@ -70,6 +72,12 @@ export const enUS: Messages = {
     groups: 'Supervision groups',
     audit: 'Audit log',
     calendar: 'Working calendar',
+    matters: 'Matters',
+    intake: 'Intake',
+    categories: 'Categories',
+    dispatchRules: 'Dispatch catalogue',
+    replyTemplates: 'Reply templates',
+    settings: 'Closed-loop settings',
   },
   role: {
     admin: 'Administrator',
@@ -356,4 +364,6 @@ export const enUS: Messages = {
       updated: 'Updated',
     },
   },
+  matters: mattersEnUS,
+  catalogue: catalogueEnUS,
 };

@@ -1,3 +1,6 @@
+import { mattersZhCN } from '../matters/matters-i18n.ts';
+import { catalogueZhCN } from '../catalogue/catalogue-i18n.ts';
+
 // Chinese texts: the reference language; en-us.ts must have exactly the same keys.
 export const zhCN = {
   app: {
@@ -68,6 +71,12 @@ export const zhCN = {
     groups: '督导组',
     audit: '审计日志',
     calendar: '工作日历',
+    matters: '事项办理',
+    intake: '事项受理',
+    categories: '诉求分类',
+    dispatchRules: '派单目录',
+    replyTemplates: '答复模板',
+    settings: '闭环设置',
   },
   role: {
     admin: '系统管理员',
@@ -354,6 +363,8 @@ export const zhCN = {
       updated: '更新',
     },
   },
+  matters: mattersZhCN,
+  catalogue: catalogueZhCN,
 };
 
 /** The shape every language's texts must have. */

@@ -1,8 +1,21 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CalendarOutlined, FileSearchOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  ControlOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  PartitionOutlined,
+  SafetyCertificateOutlined,
+  SnippetsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Action } from '../api/types.ts';
 
-export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit';
+export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit' | 'matters' | 'intake' | 'categories' | 'dispatchRules' | 'replyTemplates' | 'settings';
 
 /** A top-level screen, shown in the menu only when the session can do its read action. */
 export interface NavItem {
@@ -19,4 +32,11 @@ export const navItems: NavItem[] = [
   { key: 'groups', path: '/groups', action: 'group.read', icon: <SafetyCertificateOutlined /> },
   { key: 'calendar', path: '/calendar', action: 'unit.read', icon: <CalendarOutlined /> },
   { key: 'audit', path: '/audit', action: 'audit.read', icon: <FileSearchOutlined /> },
+  // The closed loop. After the foundation's screens so that each role's first screen stays as it was.
+  { key: 'matters', path: '/matters', action: 'matter.read', icon: <InboxOutlined /> },
+  { key: 'intake', path: '/intake', action: 'matter.intake', icon: <FormOutlined /> },
+  { key: 'categories', path: '/categories', action: 'category.manage', icon: <PartitionOutlined /> },
+  { key: 'dispatchRules', path: '/dispatch-rules', action: 'category.manage', icon: <BranchesOutlined /> },
+  { key: 'replyTemplates', path: '/reply-templates', action: 'category.manage', icon: <SnippetsOutlined /> },
+  { key: 'settings', path: '/settings', action: 'settings.manage', icon: <ControlOutlined /> },
 ];
