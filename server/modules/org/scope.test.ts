@@ -40,6 +40,8 @@ beforeAll(async () => {
   // A notification of township B's handler (notifications are personal: nobody else's).
   await notifyAccounts(t.database.db, [ids.accountB], { kind: 'dispatched', matterId: ids.matterB, title: '河口村积水', dedupeKey: 'scope-test' });
   ids.notificationB = String((await t.database.db.select({ id: notifications.id }).from(notifications))[0].id);
+  // An Open311 API key whose requests township B takes in.
+  ids.open311KeyB = (await admin.post('/api/open311/keys', { name: '河口乡小程序', unitId: ids.townB })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -84,6 +86,9 @@ const cases: Case[] = [
   { route: 'POST /api/matters/:id/attachments', method: 'POST', url: () => `/api/matters/${ids.matterB}/attachments`, body: () => ({ file: 'x' }), handler: 404, adminA: 404 },
   // Notifications are the recipient's alone: even the admin of the recipient's own unit gets 404.
   { route: 'POST /api/notifications/:id/read', method: 'POST', url: () => `/api/notifications/${ids.notificationB}/read`, handler: 404, adminA: 404 },
+  // Open311 keys: only admins issue them, for units in their scope; B's key is not there for A.
+  { route: 'POST /api/open311/keys', method: 'POST', url: () => '/api/open311/keys', body: () => ({ name: '越权密钥', unitId: ids.townB }), handler: 403, adminA: 400 },
+  { route: 'POST /api/open311/keys/:id/revoke', method: 'POST', url: () => `/api/open311/keys/${ids.open311KeyB}/revoke`, handler: 403, adminA: 404 },
 ];
 
 describe('township A cannot read or change township B', () => {
@@ -157,11 +162,17 @@ describe('township A cannot read or change township B', () => {
     expect((await b.get('/api/notifications')).json().items.map((n: { id: number }) => String(n.id))).toEqual([ids.notificationB]);
   });
 
+  it('the Open311 key list of A does not show B’s key', async () => {
+    expect((await adminA.get('/api/open311/keys')).json().items).toEqual([]);
+    expect((await admin.get('/api/open311/keys')).json().items.map((k: { id: string }) => k.id)).toContain(ids.open311KeyB);
+    expect((await handlerA.get('/api/open311/keys')).statusCode).toBe(403);
+  });
+
   it('covers every API route that reads or changes records', () => {
     const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password', 'POST /api/notifications/read-all']);
     // Lists are covered by the list test above; import has its own scope tests beside it.
     // The working calendar is global, not unit-scoped: every role reads the same one (calendar.test.ts).
-    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters', 'GET /api/notifications', 'GET /api/notifications/unread-count']);
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters', 'GET /api/notifications', 'GET /api/notifications/unread-count', 'GET /api/open311/keys']);
     const covered = new Set(cases.map((c) => c.route));
     // /api/public/ serves the citizen page without an account: nothing there is unit-scoped (a matter
     // is reached only with its code and secret); citizen.test.ts covers those routes.

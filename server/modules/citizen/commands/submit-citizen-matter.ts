@@ -1,0 +1,123 @@
+import type { Db, Tx } from '../../../db/client.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../core/audit.ts';
+import { decryptField, encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
+import type { SecretKeyring } from '../../../core/personal-data/secret-key.ts';
+import { createMatter } from '../../matters/commands/create-matter.ts';
+import { recordMatterEvent } from '../../matters/commands/apply-transition.ts';
+import type { MatterRow } from '../../matters/queries/load-matter.ts';
+import { matterAttachments } from '../../matters/tables.ts';
+import type { TMatterCreateRequest } from '../../matters/schema.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, requestHashOf } from '../idempotency.ts';
+import { hashLookupSecret, newLookupSecret } from '../lookup-secret.ts';
+import { publicIntakeUnit } from '../queries/public-intake-unit.ts';
+import type { TCitizenIntakeRequest, TCitizenIntakeResponse } from '../schema.ts';
+
+/** The idempotency scope of citizen submissions. */
+export const CITIZEN_INTAKE_SCOPE = 'citizen-intake';
+
+/** A photo already read and checked (type by content, size) by the route. */
+export interface CitizenPhoto {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+  size: number;
+  sha256: string;
+}
+
+/** The length of a title taken from the description. */
+const DERIVED_TITLE_LENGTH = 30;
+
+/** The title a citizen gave, else the start of the description's first line. */
+export function titleOf(input: Pick<TCitizenIntakeRequest, 'title' | 'description'>): string {
+  if (input.title) return input.title;
+  const firstLine = input.description.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? input.description.trim();
+  const chars = [...firstLine];
+  return chars.length > DERIVED_TITLE_LENGTH ? `${chars.slice(0, DERIVED_TITLE_LENGTH).join('')}…` : firstLine;
+}
+
+/** The staff intake input of a citizen's submission: a demand from the web, normal urgency. */
+function matterInputOf(input: TCitizenIntakeRequest): TMatterCreateRequest {
+  return {
+    kind: 'demand',
+    origin: 'web',
+    urgency: 'normal',
+    title: titleOf(input),
+    description: input.description,
+    categoryId: input.categoryId,
+    address: input.address,
+    regionCode: input.regionCode,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    petitioner: input.petitioner,
+  };
+}
+
+// The secret of a remembered answer is kept encrypted with the personal-data key, bound to its
+// key row, so a retry can be given the same secret while the table itself never holds it in clear.
+const secretAad = (key: string) => fieldAad('idempotency', `${CITIZEN_INTAKE_SCOPE}:${key}`, 'secret');
+
+/** The answer remembered for a retried submission. */
+function replayedAnswer(keys: SecretKeyring | undefined, key: string, stored: unknown): TCitizenIntakeResponse {
+  const { code, secretEnc } = stored as { code: string; secretEnc: string };
+  try {
+    return { code, secret: keys ? decryptField(keys, secretEnc, secretAad(key)) : '' };
+  } catch {
+    // Only after a key rotation that dropped the old key within the retry window: the code still
+    // answers, and the citizen can look the matter up with the phone's last digits.
+    return { code, secret: '' };
+  }
+}
+
+/** Stores the citizen's photos of a new matter, with one timeline event and one audit row. */
+async function storePhotos(tx: Tx, ctx: Ctx, matter: MatterRow, photos: readonly CitizenPhoto[]): Promise<void> {
+  if (!photos.length) return;
+  const rows = await tx
+    .insert(matterAttachments)
+    .values(
+      photos.map((p) => ({
+        matterId: matter.id,
+        source: 'citizen',
+        visibleToCitizen: true,
+        fileName: p.fileName,
+        contentType: p.contentType,
+        size: p.size,
+        sha256: p.sha256,
+        data: p.data,
+      })),
+    )
+    .returning({ id: matterAttachments.id });
+  const attachmentIds = rows.map((r) => r.id);
+  await recordMatterEvent(tx, ctx, matter, 'attach', null, null, { source: 'citizen', count: rows.length, attachmentIds });
+  await appendAudit(tx, ctx, { action: 'matter.attach', subjectType: 'matter', subjectId: matter.id, unitPath: matter.intakeUnitPath, after: { source: 'citizen', count: rows.length, attachmentIds } });
+}
+
+/**
+ * Takes in what a citizen submitted on the phone page (channel `citizen`, no account): the matter
+ * in the public intake unit, its photos, and — with an Idempotency-Key — the remembered answer,
+ * all in one transaction, so a failed request leaves nothing behind. Answers the matter code and
+ * a new random lookup secret, of which only the sha256 is kept on the matter. A retry with the
+ * same key and body gets the first answer (secret included); with another body, 422.
+ */
+export async function submitCitizenMatter(ctx: Ctx, input: TCitizenIntakeRequest, photos: readonly CitizenPhoto[], idempotencyKey?: string): Promise<{ answer: TCitizenIntakeResponse; replayed: boolean }> {
+  if (idempotencyKey && !ctx.keys) throw new AppError(500, 'SECRET_KEY_MISSING');
+  const requestHash = requestHashOf(input, photos.map((p) => p.sha256));
+  return ctx.db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      const claim = await claimIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, requestHash);
+      if (claim.replay) return { answer: replayedAnswer(ctx.keys, idempotencyKey, claim.response), replayed: true };
+    }
+    const intakeUnit = await publicIntakeUnit(tx);
+    const secret = newLookupSecret();
+    // createMatter opens its own transaction; given ours it becomes a savepoint inside it, so the
+    // matter, its photos and the remembered answer commit or roll back together.
+    const matter = await createMatter({ ...ctx, db: tx as unknown as Db }, matterInputOf(input), { intakeUnit, lookupSecretHash: hashLookupSecret(secret) });
+    await storePhotos(tx, ctx, matter, photos);
+    const answer = { code: matter.code, secret };
+    if (idempotencyKey) {
+      await completeIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, 201, { code: matter.code, secretEnc: encryptField(ctx.keys!.current, secret, secretAad(idempotencyKey)) });
+    }
+    return { answer, replayed: false };
+  });
+}
