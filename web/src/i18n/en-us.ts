@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn.ts';
 import { mattersEnUS } from '../matters/matters-i18n.ts';
 import { catalogueEnUS } from '../catalogue/catalogue-i18n.ts';
+import { notifyEnUS } from '../notify/notify-i18n.ts';
 
 // English texts; typed against the Chinese ones so a missing key fails the type check.
 export const enUS: Messages = {
@@ -366,4 +367,5 @@ export const enUS: Messages = {
   },
   matters: mattersEnUS,
   catalogue: catalogueEnUS,
+  notify: notifyEnUS,
 };

@@ -1,5 +1,6 @@
 import { mattersZhCN } from '../matters/matters-i18n.ts';
 import { catalogueZhCN } from '../catalogue/catalogue-i18n.ts';
+import { notifyZhCN } from '../notify/notify-i18n.ts';
 
 // Chinese texts: the reference language; en-us.ts must have exactly the same keys.
 export const zhCN = {
@@ -365,6 +366,7 @@ export const zhCN = {
   },
   matters: mattersZhCN,
   catalogue: catalogueZhCN,
+  notify: notifyZhCN,
 };
 
 /** The shape every language's texts must have. */

@@ -10,6 +10,7 @@ import { ChangePasswordForm } from '../components/change-password-form.tsx';
 import { useCalendarStatus } from '../api/queries.ts';
 import { CalendarWarning } from '../pages/calendar/calendar-warning.tsx';
 import { navItems, type NavItem } from './nav.tsx';
+import { NotificationBell } from '../notify/notification-bell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -89,6 +90,7 @@ export function AppLayout() {
         <div className="app-header-right">
           <RoleSummary />
           <LanguageSwitch className="header-lang" />
+          <NotificationBell />
           <Dropdown menu={userMenu} placement="bottomRight" trigger={['click']}>
             <button type="button" className="header-user" data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} className="header-avatar" />
