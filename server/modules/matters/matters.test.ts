@@ -109,7 +109,7 @@ describe('matters', () => {
     const res = await operator.post(`/api/matters/${m.id}/rate`, { rating: 'satisfied' }, { 'accept-language': 'zh-CN' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('INVALID_STATE');
-    expect(res.json().error.message).toBe('事项当前为“已受理”状态，不能“回访满意”。');
+    expect(res.json().error.message).toBe('事项当前为“已受理”状态，不能“评价满意”。');
     expect((await operator.get(`/api/matters/${m.id}`)).body).toBe(before);
     expect(await auditCount(admin)).toBe(auditBefore);
   });

@@ -32,6 +32,11 @@ beforeAll(async () => {
   ids.matterB = (await operator.post('/api/matters', { kind: 'demand', origin: 'hotline', title: '河口村积水', description: '河口村路面积水。' })).json().id;
   const dispatched = await operator.post(`/api/matters/${ids.matterB}/dispatch`, { unitId: ids.townB });
   if (dispatched.statusCode !== 200) throw new Error(dispatched.body);
+  // A class of matters (一类问题) owned by township B (a leader there), with matter B in it.
+  const leaderB = await createReadyAccount(t.app, admin, { username: 'leader_b', roles: [{ role: 'leader', unitId: ids.townB }] });
+  ids.classB = (await leaderB.post('/api/matter-classes', { name: '河口乡积水' })).json().id;
+  const member = await leaderB.post(`/api/matter-classes/${ids.classB}/members`, { matterId: ids.matterB });
+  if (member.statusCode !== 200) throw new Error(member.body);
   // A file of matter B, uploaded by the county hotline that took it in.
   const pdf = multipartBody({}, [{ field: 'file', name: '河口村现场.pdf', data: tinyPdf() }]);
   const attached = await operator.request('POST', `/api/matters/${ids.matterB}/attachments`, pdf.payload, pdf.headers);
@@ -80,6 +85,34 @@ const cases: Case[] = [
   // A handler takes in nothing; a township admin takes in for its own township only.
   { route: 'POST /api/matters', method: 'POST', url: () => '/api/matters', body: () => ({ kind: 'problem', origin: 'self_inspection', title: '自查问题', description: '台账不全。' }), handler: 403, adminA: 201 },
   { route: 'DELETE /api/calendar/days/:date', method: 'DELETE', url: () => '/api/calendar/days/2024-10-01', handler: 403, adminA: 403 },
+  // Handling matters (reassign … reveal): B's matter is not there for A, whatever the action.
+  ...(
+    [
+      ['reassign', () => ({ unitId: ids.townA })],
+      ['merge', () => ({ intoId: ids.matterB })],
+      ['close-unmeetable', () => ({ reason: '无法满足' })],
+      ['review', () => ({ outcome: 'ok' })],
+      ['escalate', () => ({ reason: '根子在上面' })],
+      ['claim', () => ({})],
+      ['leader', () => ({ leaderAccountId: null })],
+      ['contacts', () => ({ note: '再次来电' })],
+      ['measures', () => ({ content: '清理排水沟', ownerName: '张三' })],
+      ['notes', () => ({ body: '内部备注' })],
+      ['extensions', () => ({ reason: '需协调', requestedResolveBy: '2099-01-01' })],
+      ['reveal', () => ({ field: 'name' })],
+    ] as const
+  ).map(([path, body]): Case => ({ route: `POST /api/matters/:id/${path}`, method: 'POST', url: () => `/api/matters/${ids.matterB}/${path}`, body, handler: 404, adminA: 404 })),
+  { route: 'PATCH /api/matters/:id/measures/:measureId', method: 'PATCH', url: () => `/api/matters/${ids.matterB}/measures/${ids.matterB}`, body: () => ({ progress: 50 }), handler: 404, adminA: 404 },
+  { route: 'DELETE /api/matters/:id/measures/:measureId', method: 'DELETE', url: () => `/api/matters/${ids.matterB}/measures/${ids.matterB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/matters/:id/extensions/:extId/decide', method: 'POST', url: () => `/api/matters/${ids.matterB}/extensions/${ids.matterB}/decide`, body: () => ({ approve: true }), handler: 404, adminA: 404 },
+  // Looking up a caller needs intake rights; a township admin finds only its own township's matters.
+  { route: 'GET /api/matters/by-caller', method: 'GET', url: () => '/api/matters/by-caller?phone=13812345678', handler: 403, adminA: 200 },
+  // Classes: a leader or admin opens one in its own scope; B's class is not there for A.
+  { route: 'POST /api/matter-classes', method: 'POST', url: () => '/api/matter-classes', body: () => ({ name: '青山镇路灯' }), handler: 403, adminA: 201 },
+  { route: 'GET /api/matter-classes/:id', method: 'GET', url: () => `/api/matter-classes/${ids.classB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/matter-classes/:id/members', method: 'POST', url: () => `/api/matter-classes/${ids.classB}/members`, body: () => ({ matterId: ids.matterB }), handler: 404, adminA: 404 },
+  { route: 'DELETE /api/matter-classes/:id/members/:matterId', method: 'DELETE', url: () => `/api/matter-classes/${ids.classB}/members/${ids.matterB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/matter-classes/:id/close', method: 'POST', url: () => `/api/matter-classes/${ids.classB}/close`, body: () => ({ note: '已整改' }), handler: 404, adminA: 404 },
   // Files of a matter are scoped like the matter: B's are not there for A, to list, fetch or add to.
   { route: 'GET /api/matters/:id/attachments', method: 'GET', url: () => `/api/matters/${ids.matterB}/attachments`, handler: 404, adminA: 404 },
   { route: 'GET /api/matters/:id/attachments/:attId', method: 'GET', url: () => `/api/matters/${ids.matterB}/attachments/${ids.attachmentB}`, handler: 404, adminA: 404 },
@@ -151,6 +184,10 @@ describe('township A cannot read or change township B', () => {
     expect(await listed(adminA)).not.toContain(ids.matterB);
     expect(await listed(await login(t.app, 'handler_b'))).toContain(ids.matterB);
     expect(await listed(await login(t.app, 'supervisor'))).toContain(ids.matterB);
+    const classes = async (c: Client) => (await c.get('/api/matter-classes')).json().items.map((x: { id: string }) => x.id);
+    expect(await classes(handlerA)).not.toContain(ids.classB);
+    expect(await classes(adminA)).not.toContain(ids.classB);
+    expect(await classes(await login(t.app, 'handler_b'))).toContain(ids.classB);
   });
 
   it('notification lists and counts are the caller’s own', async () => {
@@ -172,7 +209,7 @@ describe('township A cannot read or change township B', () => {
     const selfService = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/session', 'POST /api/auth/password', 'POST /api/notifications/read-all']);
     // Lists are covered by the list test above; import has its own scope tests beside it.
     // The working calendar is global, not unit-scoped: every role reads the same one (calendar.test.ts).
-    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters', 'GET /api/notifications', 'GET /api/notifications/unread-count', 'GET /api/open311/keys']);
+    const lists = new Set(['GET /api/units/tree', 'GET /api/people', 'GET /api/accounts', 'GET /api/supervision-groups', 'GET /api/audit', 'GET /api/campaign-batches', 'POST /api/import/units', 'POST /api/import/people', 'GET /api/calendar', 'GET /api/calendar/status', 'GET /api/matters', 'GET /api/matter-classes', 'GET /api/notifications', 'GET /api/notifications/unread-count', 'GET /api/open311/keys']);
     const covered = new Set(cases.map((c) => c.route));
     // /api/public/ serves the citizen page without an account: nothing there is unit-scoped (a matter
     // is reached only with its code and secret); citizen.test.ts covers those routes.

@@ -5,6 +5,7 @@ import { actorNameOf } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import { assertTransition, type MatterAction, type MatterStatus } from '../state-machine.ts';
+import { conditionRefusal } from '../policy.ts';
 import { matterEvents, matters } from '../tables.ts';
 import type { MatterRow } from '../queries/load-matter.ts';
 
@@ -13,19 +14,24 @@ export interface TransitionChange {
   set?: Partial<typeof matters.$inferInsert>;
   note?: string | null;
   data?: Record<string, unknown> | null;
+  /** Whether the matter has an extension request awaiting a decision (for the extension actions). */
+  hasPendingExtension?: boolean;
 }
 
 /**
- * The one way a matter changes state: refuses a stale `version` (409 MATTER_CONFLICT) and an
- * action the workflow does not allow from the current state (409 INVALID_STATE), then writes the
- * change, the event and the audit row in the caller's transaction. The row must have been loaded
- * FOR UPDATE in that transaction.
+ * The one way a matter changes: refuses a stale `version` (409 MATTER_CONFLICT), an action the
+ * workflow does not allow from the current state (409 INVALID_STATE) and one whose further
+ * condition does not hold (409 with its own code, see policy.ts), then writes the change, the
+ * event and the audit row in the caller's transaction. The row must have been loaded FOR UPDATE
+ * in that transaction.
  */
 export async function applyTransition(tx: Tx, ctx: Ctx, matter: MatterRow, action: MatterAction, expectedVersion: number | undefined, change: TransitionChange = {}): Promise<MatterRow> {
-  if (expectedVersion !== undefined && expectedVersion !== matter.version) throw new AppError(409, 'MATTER_CONFLICT');
+  assertVersion(matter, expectedVersion);
   const from = matter.status as MatterStatus;
   const to = assertTransition(from, action);
   const now = new Date();
+  const refusal = conditionRefusal({ ...matter, hasPendingExtension: change.hasPendingExtension ?? false }, action, now);
+  if (refusal) throw new AppError(409, refusal, { reviewDueOn: matter.reviewDueOn });
   const [row] = await tx
     .update(matters)
     .set({ ...change.set, status: to, version: matter.version + 1, updatedAt: now })
@@ -43,6 +49,11 @@ export async function applyTransition(tx: Tx, ctx: Ctx, matter: MatterRow, actio
     after: { status: to, version: row.version, ...(change.data ?? {}) },
   });
   return row;
+}
+
+/** 409 MATTER_CONFLICT when the caller saw an older version of the matter than the one loaded. */
+export function assertVersion(matter: Pick<MatterRow, 'version'>, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== matter.version) throw new AppError(409, 'MATTER_CONFLICT');
 }
 
 /** Appends one row to a matter's timeline. */

@@ -1,29 +1,108 @@
-import { and, desc, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { decodeCursor, encodeCursor } from '../../../core/cursor.ts';
-import { scopedTo } from '../../../core/scope.ts';
-import { matters } from '../tables.ts';
-import { isMatterOverdue } from '../presenter.ts';
-import type { TMatter, TMattersQuery } from '../schema.ts';
+import { invalidField } from '../../../core/errors.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { escapeLike, scopedTo } from '../../../core/scope.ts';
+import type { DbOrTx } from '../../../db/client.ts';
+import { addDays, endOfChinaDay, todayInChina } from '../../calendar/calendar-date.ts';
+import { units } from '../../org/tables.ts';
+import { getSetting } from '../../system/settings.ts';
+import { segment } from '../../text/segment.ts';
+import { matterExtensions, matterMeasures, matters } from '../tables.ts';
+import { backlogCutoff, isMatterBacklog, isMatterOverdue, openStatuses } from '../presenter.ts';
+import { matterAbilitiesFor } from '../policy.ts';
+import type { TMatterListItem, TMatterQueue, TMattersQuery } from '../schema.ts';
+import type { MatterRow } from './load-matter.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** How far ahead "due soon" looks. */
+export const DUE_SOON_HOURS = 24;
+/** At most this many words of a search are used. */
+const MAX_SEARCH_TERMS = 8;
+
+/** SQL: the matter has missed the deadline that still applies to its state (the rule of isMatterOverdue). */
+export function overdueCondition(now: Date): SQL {
+  return or(
+    and(inArray(matters.status, ['received', 'dispatched']), lt(matters.respondBy, now)),
+    and(inArray(matters.status, ['received', 'dispatched', 'in_progress']), lt(matters.resolveBy, now)),
+  )!;
+}
+
+/** SQL: the matter reaches a deadline that still applies within the next DUE_SOON_HOURS (and has not yet missed it). */
+export function dueSoonCondition(now: Date): SQL {
+  const until = new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
+  return or(
+    and(inArray(matters.status, ['received', 'dispatched']), gte(matters.respondBy, now), lte(matters.respondBy, until)),
+    and(inArray(matters.status, ['received', 'dispatched', 'in_progress']), gte(matters.resolveBy, now), lte(matters.resolveBy, until)),
+  )!;
+}
+
+/** The condition of each named view of the inbox (README.md, "Views"). */
+function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDays: number): SQL {
+  switch (queue) {
+    case 'intake':
+      // New and returned (退单) matters waiting for the intake office to dispatch them.
+      return and(eq(matters.status, 'received'), scopedTo(matters.intakeUnitPath, actor, 'matter.intake'))!;
+    case 'to_accept':
+      return and(eq(matters.status, 'dispatched'), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
+    case 'in_progress':
+      return and(eq(matters.status, 'in_progress'), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
+    case 'due_soon':
+      return dueSoonCondition(now);
+    case 'overdue':
+      return overdueCondition(now);
+    case 'mine_leader':
+      return eq(matters.leaderAccountId, actor.accountId);
+    case 'reviews_due':
+      return and(eq(matters.status, 'closed'), lte(matters.reviewDueOn, todayInChina(now)), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
+    case 'escalations':
+      return and(eq(matters.escalationStatus, 'pending'), scopedTo(matters.escalatedToUnitPath, actor, 'matter.handle'))!;
+    case 'backlog':
+      return and(inArray(matters.status, [...openStatuses]), lt(matters.createdAt, backlogCutoff(backlogDays, now)))!;
+  }
+}
+
+/** SQL: every word of the search occurs in the title, the description or the code. */
+function searchCondition(q: string): SQL {
+  const words = [...new Set(segment(q))].slice(0, MAX_SEARCH_TERMS);
+  const terms = words.length > 0 ? words : [q];
+  return and(
+    ...terms.map((t) => {
+      const pattern = `%${escapeLike(t)}%`;
+      return or(ilike(matters.title, pattern), ilike(matters.description, pattern), ilike(matters.code, pattern))!;
+    }),
+  )!;
+}
+
+/** The start of a China calendar day. */
+const startOfChinaDay = (date: string) => new Date(endOfChinaDay(addDays(date, -1)).getTime() + 1);
 
 /**
- * The inbox: matters taken in or handled inside the actor's scope, newest first, filtered by
- * status and lateness; keyset pages on (created_at, id).
+ * The inbox: matters taken in or handled inside the actor's scope, newest first, in one of the
+ * named views and filtered by status, kind, origin, category, unit subtree, dates, lateness and
+ * words; keyset pages on (created_at, id). Items carry no petitioner data.
  */
 export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   const actor = requireActor(ctx);
   const now = new Date();
+  const backlogDays = await getSetting(ctx.db, 'backlog_days');
   const where: SQL[] = [or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'))!];
-  if (q.status) where.push(sql`${matters.status} = ${q.status}`);
-  if (q.overdue !== undefined) {
-    // The same rule as isMatterOverdue, in SQL.
-    const overdue = or(
-      and(inArray(matters.status, ['received', 'dispatched']), lt(matters.respondBy, now)),
-      and(inArray(matters.status, ['received', 'dispatched', 'in_progress']), lt(matters.resolveBy, now)),
-    )!;
-    where.push(q.overdue ? overdue : sql`not coalesce(${overdue}, false)`);
+  if (q.queue) where.push(queueCondition(q.queue, actor, now, backlogDays));
+  if (q.status) where.push(eq(matters.status, q.status));
+  if (q.kind) where.push(eq(matters.kind, q.kind));
+  if (q.origin) where.push(eq(matters.origin, q.origin));
+  if (q.categoryId) where.push(eq(matters.categoryId, q.categoryId));
+  if (q.unitId) {
+    const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, q.unitId));
+    where.push(unit ? sql`${matters.unitPath} like ${`${escapeLike(unit.path)}%`}` : sql`false`);
   }
+  if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) throw invalidField('createdTo', 'DATE_ORDER');
+  if (q.createdFrom) where.push(gte(matters.createdAt, startOfChinaDay(q.createdFrom)));
+  if (q.createdTo) where.push(lte(matters.createdAt, endOfChinaDay(q.createdTo)));
+  if (q.overdue !== undefined) where.push(q.overdue ? overdueCondition(now) : sql`not coalesce(${overdueCondition(now)}, false)`);
+  if (q.q) where.push(searchCondition(q.q));
   const after = decodeCursor(q.cursor, 2);
   if (after) where.push(sql`(${matters.createdAt}, ${matters.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
   const rows = await ctx.db
@@ -35,20 +114,57 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((m) => ({
-      id: m.id,
-      code: m.code,
-      kind: m.kind as TMatter['kind'],
-      origin: m.origin as TMatter['origin'],
-      title: m.title,
-      urgency: m.urgency as TMatter['urgency'],
-      status: m.status as TMatter['status'],
-      unitId: m.unitId,
-      respondBy: m.respondBy?.toISOString() ?? null,
-      resolveBy: m.resolveBy?.toISOString() ?? null,
-      isOverdue: isMatterOverdue(m, now),
-      createdAt: m.createdAt.toISOString(),
-    })),
+    items: await presentListItems(ctx.db, actor, page, backlogDays, now),
     nextCursor: rows.length > q.limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
+}
+
+/** Inbox rows with their unit names, progress, flags and the caller's abilities (three queries for the whole page). */
+export async function presentListItems(db: DbOrTx, actor: Actor, page: MatterRow[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
+  if (page.length === 0) return [];
+  const ids = page.map((m) => m.id);
+  const unitIds = [...new Set(page.map((m) => m.unitId).filter((x): x is string => !!x))];
+  const [progressRows, pendingRows, unitRows] = await Promise.all([
+    db
+      .select({ matterId: matterMeasures.matterId, progress: sql<string>`round(avg(case when ${matterMeasures.doneAt} is not null then 100 else ${matterMeasures.progress} end))::text` })
+      .from(matterMeasures)
+      .where(inArray(matterMeasures.matterId, ids))
+      .groupBy(matterMeasures.matterId),
+    db
+      .select({ matterId: matterExtensions.matterId })
+      .from(matterExtensions)
+      .where(and(inArray(matterExtensions.matterId, ids), eq(matterExtensions.status, 'pending'))),
+    unitIds.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : Promise.resolve([]),
+  ]);
+  const progress = new Map(progressRows.map((r) => [r.matterId, Number(r.progress)]));
+  const pending = new Set(pendingRows.map((r) => r.matterId));
+  const unitNames = new Map(unitRows.map((u) => [u.id, u.name]));
+  return page.map((m) => ({
+    id: m.id,
+    code: m.code,
+    kind: m.kind as TMatterListItem['kind'],
+    origin: m.origin as TMatterListItem['origin'],
+    title: m.title,
+    categoryId: m.categoryId,
+    urgency: m.urgency as TMatterListItem['urgency'],
+    status: m.status as TMatterListItem['status'],
+    intakeUnitId: m.intakeUnitId,
+    unitId: m.unitId,
+    unitName: m.unitId ? (unitNames.get(m.unitId) ?? null) : null,
+    leaderAccountId: m.leaderAccountId,
+    respondBy: m.respondBy?.toISOString() ?? null,
+    resolveBy: m.resolveBy?.toISOString() ?? null,
+    isOverdue: isMatterOverdue(m, now),
+    isBacklog: isMatterBacklog(m, backlogDays, now),
+    progress: progress.get(m.id) ?? null,
+    escalationStatus: m.escalationStatus as TMatterListItem['escalationStatus'],
+    contactCount: m.contactCount,
+    returnCount: m.returnCount,
+    reopenCount: m.reopenCount,
+    relapseCount: m.relapseCount,
+    reviewDueOn: m.reviewDueOn,
+    mergedIntoId: m.mergedIntoId,
+    createdAt: m.createdAt.toISOString(),
+    can: matterAbilitiesFor(actor, { ...m, hasPendingExtension: pending.has(m.id) }, now),
+  }));
 }

@@ -30,3 +30,14 @@ export function assertMatterAbility(actor: Actor, matter: MatterRow, action: Act
   const path = side === 'intake' ? matter.intakeUnitPath : matter.unitPath;
   if (!path || !can(actor, action, path)) throw new AppError(403, 'FORBIDDEN');
 }
+
+/**
+ * A matter by id whatever the scope, for contexts without an account (a background job, the
+ * citizen page once the lookup secret has been checked); 404 when there is none.
+ */
+export async function loadMatterUnscoped(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<MatterRow> {
+  const query = db.select().from(matters).where(eq(matters.id, id));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound();
+  return row;
+}
