@@ -22,6 +22,7 @@ import { orgModule } from './modules/org/module.ts';
 import { auditModule } from './modules/audit/module.ts';
 import { calendarModule } from './modules/calendar/module.ts';
 import { mattersModule } from './modules/matters/module.ts';
+import { categoriesModule } from './modules/categories/module.ts';
 import { citizenModule } from './modules/citizen/module.ts';
 import { jobsModule } from './modules/jobs/module.ts';
 import { notifyModule } from './modules/notify/module.ts';
@@ -39,7 +40,7 @@ declare module 'fastify' {
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
-export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, mattersModule, jobsModule, notifyModule, citizenModule, open311Module];
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, categoriesModule, mattersModule, jobsModule, notifyModule, citizenModule, open311Module];
 
 /** Every module's background jobs, for the runner `serve` starts (server/modules/jobs). */
 export function jobDefinitions(): JobDefinition[] {

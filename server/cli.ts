@@ -10,6 +10,8 @@ import { initDeployment } from './modules/org/commands/init-deployment.ts';
 import { roles, type Role } from './core/policy.ts';
 import type { Lang } from './core/messages.ts';
 import { describeImportColumns, importFromCli, type ImportTarget } from './modules/org/import/import-from-cli.ts';
+import { describeCategoryColumns, importCategoriesFromCli } from './modules/categories/import/import-categories-from-cli.ts';
+import { seedDefaultCategories } from './modules/categories/commands/seed-default-categories.ts';
 import { loadSecretKeys, type LoadedSecretKeys } from './core/personal-data/secret-key.ts';
 import { registerTextCommands } from './modules/text/cli.ts';
 import { seedBulkMatters } from './seed/bulk-matters.ts';
@@ -126,6 +128,7 @@ export function buildCli(): Command {
       const database = await openMigrated(loadConfig());
       try {
         const r = await initDeployment(database.db, { rootName: opts.root, level: opts.level, regionCode: opts.region, adminUsername: opts.admin, adminName: opts.name, password: opts.password });
+        await seedDefaultCategories(database.db);
         console.log(`Initialised ${opts.root}; administrator ${opts.admin}${r.generatedPassword ? `, initial password: ${r.generatedPassword}` : ''}`);
       } finally {
         await database.close();
@@ -171,7 +174,7 @@ export function buildCli(): Command {
         await database.close();
       }
     });
-  const imp = program.command('import').description('import units or people from a CSV (UTF-8/GBK) or XLSX file; all rows or none');
+  const imp = program.command('import').description('import units, people or categories from a CSV (UTF-8/GBK) or XLSX file; all rows or none');
   for (const [what, description] of [
     ['units', 'import units (单位) into the tree; parents must be in the scope of --as'],
     ['people', 'import people (人员) into units in the scope of --as'],
@@ -198,6 +201,27 @@ export function buildCli(): Command {
         if (status !== 0) process.exit(status);
       });
   }
+  imp
+    .command('categories')
+    .description('import a category tree (诉求分类, up to three levels) as an admin of the top-level unit')
+    .argument('<file>', '.csv or .xlsx file')
+    .option('--as <username>', 'the account that imports (and appears in the audit log)', 'admin')
+    .option('--lang <lang>', 'language of messages: zh-CN or en-US', (v: string) => {
+      if (v !== 'zh-CN' && v !== 'en-US') throw new InvalidArgumentError('expected zh-CN or en-US');
+      return v;
+    }, 'zh-CN')
+    .addHelpText('after', describeCategoryColumns())
+    .action(async (file: string, opts: { as: string; lang: Lang }) => {
+      const config = loadConfig();
+      const database = await openMigrated(config);
+      let status: number;
+      try {
+        status = await importCategoriesFromCli(database.db, config, { file, as: opts.as, lang: opts.lang });
+      } finally {
+        await database.close();
+      }
+      if (status !== 0) process.exit(status);
+    });
   registerTextCommands(program);
   return program;
 }

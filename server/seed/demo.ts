@@ -5,6 +5,8 @@ import { appendAudit } from '../core/audit.ts';
 import type { Role } from '../core/policy.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { accountRoles, accounts, campaignBatches, people, supervisionGroupMembers, supervisionGroupUnits, supervisionGroups, units } from '../modules/org/tables.ts';
+import { seedDefaultCategories } from '../modules/categories/commands/seed-default-categories.ts';
+import { seedDemoCatalogue } from '../modules/categories/commands/seed-demo-catalogue.ts';
 
 type Kind = (typeof units.$inferInsert)['kind'];
 interface UnitSpec {
@@ -147,6 +149,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
+    // Every start of the demo makes sure the default categories exist (they are matched by code).
+    await seedDefaultCategories(tx);
     const [{ n }] = await tx.select({ n: count() }).from(units);
     if (Number(n) > 0) return false;
     const [batch1] = await tx.insert(campaignBatches).values({ name: '第一批', startsOn: '2023-04-01', endsOn: '2023-08-31' }).returning();
@@ -164,6 +168,7 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
     };
     walk(demoTree, null, 0);
     await tx.insert(units).values(unitRows);
+    await seedDemoCatalogue(tx, unitRows, byKey.get('county')!.path);
 
     let personNo = 1;
     const personRows: (typeof people.$inferInsert)[] = [];

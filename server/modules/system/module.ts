@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { ModuleManifest } from '../../core/module.ts';
+import { registerSettingsRoutes } from './settings-routes.ts';
 
-/** System module: health check for load balancers and the CLI. */
+/** System module: health check for load balancers and the CLI; deployment settings. */
 export const systemModule: ModuleManifest = {
   name: 'system',
-  routes(app, { database }) {
+  routes(app, deps) {
+    const { database } = deps;
     app.get(
       '/health',
       {
@@ -21,5 +23,6 @@ export const systemModule: ModuleManifest = {
         return { status: 'ok' as const, database: database.kind };
       },
     );
+    registerSettingsRoutes(app, deps);
   },
 };

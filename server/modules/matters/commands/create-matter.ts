@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
-import { categories } from '../../categories/tables.ts';
+import { isCategoryUsable } from '../../categories/queries/list-categories.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { AppError, invalidField } from '../../../core/errors.ts';
@@ -74,10 +74,9 @@ export async function createMatter(ctx: Ctx, input: TMatterCreateRequest, opts: 
   });
 }
 
-/** 400 on `categoryId` unless it names an active category. */
+/** 400 on `categoryId` unless it names an active category under active ones (a deactivated parent hides its subtree). */
 async function assertCategoryUsable(tx: Tx, ctx: Ctx, categoryId: string): Promise<void> {
-  const [c] = await tx.select({ isActive: categories.isActive }).from(categories).where(eq(categories.id, categoryId));
-  if (!c?.isActive) throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
+  if (!(await isCategoryUsable(tx, categoryId))) throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
 }
 
 /** The unit a matter taken in by this actor belongs to: the outermost unit where it may take in matters. */
