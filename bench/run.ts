@@ -1,6 +1,9 @@
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
 import { inbox } from './inbox.ts';
+import { intake } from './intake.ts';
+import { benchTextSimilar } from './text-similar.ts';
+import { benchTextClassify } from './text-classify.ts';
 
 /** Options shared by the benchmarks, from the command line. */
 export interface BenchOptions {
@@ -44,6 +47,18 @@ const benches: Record<string, BenchDef> = {
     summary: 'GET /api/matters (a unit inbox: filters and keyset pages) for a township handler with --matters (default 1,000,000) in the database; PostgreSQL by default',
     defaults: { databases: ['postgres'], matters: 1_000_000 },
     run: inbox,
+  },
+  intake: {
+    summary: 'POST /api/public/matters: concurrent citizen submissions, PGlite and PostgreSQL; checks every accepted one is stored',
+    run: intake,
+  },
+  'text-classify': {
+    summary: 'message classifier on one core: classify messages/s, train time on 932 real and 10,000 recombined messages, model size (data: --text-dir, else JICENG_TEXT_DATA, else /work/shared/data)',
+    run: benchTextClassify,
+  },
+  'text-similar': {
+    summary: 'similarity index over 1,000,000 synthesised messages (build time, memory, query p50/p99) and hot topics over 100,000 (data: --text-dir, else JICENG_TEXT_DATA, else /work/shared/data; sizes: JICENG_TEXT_DOCS, JICENG_TEXT_QUERIES, JICENG_TEXT_HOT_DOCS)',
+    run: benchTextSimilar,
   },
 };
 
