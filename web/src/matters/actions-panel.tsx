@@ -346,7 +346,7 @@ function DispatchUnit({ matter, form }: { matter: MatterDetail; form: ReturnType
       name="unitId"
       label={t('matters.form.unit')}
       rules={[{ required: true, message: t('common.requiredSelect', { field: t('matters.form.unit') }) }]}
-      extra={suggestion.isLoading ? null : suggested ? t('matters.form.unitSuggested', { unit: suggested.name }) : t('matters.form.unitNoRule')}
+      extra={suggestion.isLoading || suggestion.isError ? null : suggested ? t('matters.form.unitSuggested', { unit: suggested.name }) : t('matters.form.unitNoRule')}
     >
       <UnitTreeSelect data-testid="dispatch-unit" />
     </Form.Item>

@@ -64,7 +64,8 @@ export function MatterFlags(m: {
         </Tag>
       )}
       {m.returnCount > 0 && <Tag data-flag="returned">{t('matters.tag.returned', { count: m.returnCount })}</Tag>}
-      {m.contactCount > 0 && (
+      {/* The first contact is the intake itself; more mean the petitioner came back (催办). */}
+      {m.contactCount > 1 && (
         <Tag color="gold" data-flag="contacts">
           {t('matters.tag.contacts', { count: m.contactCount })}
         </Tag>

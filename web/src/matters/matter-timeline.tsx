@@ -4,7 +4,7 @@ import type { MatterEvent, MatterStatus } from '../api/types.ts';
 import { matterStatuses, ratings, type Rating } from '../api/types.ts';
 import { formatDateTime } from '../lib/format.ts';
 
-// Steps that set a matter back are red, closing ones green, the rest blue.
+// Steps that set a matter back are red, closing ones green, the rest blue (not the brand red of 'blue').
 const setBack = new Set(['return', 'rate_unsatisfied', 'review_relapsed', 'escalate']);
 const closing = new Set(['rate_satisfied', 'close_unmeetable', 'close_unrated', 'review_ok', 'resolve_on_spot']);
 
@@ -49,7 +49,7 @@ export function MatterTimeline({ events }: { events: MatterEvent[] }) {
           className="matter-timeline"
           items={events.map((e) => ({
             key: e.id,
-            color: setBack.has(e.action) ? 'red' : closing.has(e.action) ? 'green' : 'blue',
+            color: setBack.has(e.action) ? 'red' : closing.has(e.action) ? 'green' : '#1f6fd1',
             content: (
               <div className="event" data-action={e.action}>
                 <div className="event-head">
