@@ -47,6 +47,10 @@ beforeAll(async () => {
   ids.notificationB = String((await t.database.db.select({ id: notifications.id }).from(notifications))[0].id);
   // An Open311 API key whose requests township B takes in.
   ids.open311KeyB = (await admin.post('/api/open311/keys', { name: '河口乡小程序', unitId: ids.townB })).json().id;
+  // Township B's own dispatch rule and reply template (owned by B, made by the county admin).
+  ids.categoryHousing = ((await admin.get('/api/categories')).json().items as { id: string; code: string }[]).find((c) => c.code === 'housing')!.id;
+  ids.dispatchRuleB = (await admin.post('/api/dispatch-rules', { categoryId: ids.categoryHousing, unitId: ids.villageB, ownerUnitId: ids.townB })).json().id;
+  ids.replyTemplateB = (await admin.post('/api/reply-templates', { ownerUnitId: ids.townB, title: '河口乡答复', body: '您好，已处理。' })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -122,6 +126,28 @@ const cases: Case[] = [
   // Open311 keys: only admins issue them, for units in their scope; B's key is not there for A.
   { route: 'POST /api/open311/keys', method: 'POST', url: () => '/api/open311/keys', body: () => ({ name: '越权密钥', unitId: ids.townB }), handler: 403, adminA: 400 },
   { route: 'POST /api/open311/keys/:id/revoke', method: 'POST', url: () => `/api/open311/keys/${ids.open311KeyB}/revoke`, handler: 403, adminA: 404 },
+  // Categories are shared by every unit: all read them, only a top-level admin changes them (more in categories.test.ts).
+  { route: 'GET /api/categories', method: 'GET', url: () => '/api/categories', handler: 200, adminA: 200 },
+  { route: 'POST /api/categories', method: 'POST', url: () => '/api/categories', body: () => ({ name: '越权分类' }), handler: 403, adminA: 403 },
+  { route: 'PATCH /api/categories/:id', method: 'PATCH', url: () => `/api/categories/${ids.categoryHousing}`, body: () => ({ name: '改名' }), handler: 403, adminA: 403 },
+  { route: 'POST /api/categories/:id/deactivate', method: 'POST', url: () => `/api/categories/${ids.categoryHousing}/deactivate`, handler: 403, adminA: 403 },
+  { route: 'POST /api/categories/:id/activate', method: 'POST', url: () => `/api/categories/${ids.categoryHousing}/activate`, handler: 403, adminA: 403 },
+  { route: 'DELETE /api/categories/:id', method: 'DELETE', url: () => `/api/categories/${ids.categoryHousing}`, handler: 403, adminA: 403 },
+  { route: 'POST /api/categories/import', method: 'POST', url: () => '/api/categories/import', handler: 403, adminA: 403 },
+  // The dispatch catalogue: B's rules are not there for A's admin, and A's rules reach only A's units.
+  { route: 'GET /api/dispatch-rules', method: 'GET', url: () => '/api/dispatch-rules', handler: 403, adminA: 200 },
+  { route: 'GET /api/dispatch-rules/suggest', method: 'GET', url: () => `/api/dispatch-rules/suggest?categoryId=${ids.categoryHousing}`, handler: 403, adminA: 200 },
+  { route: 'POST /api/dispatch-rules', method: 'POST', url: () => '/api/dispatch-rules', body: () => ({ categoryId: ids.categoryHousing, unitId: ids.villageB }), handler: 403, adminA: 400 },
+  { route: 'PATCH /api/dispatch-rules/:id', method: 'PATCH', url: () => `/api/dispatch-rules/${ids.dispatchRuleB}`, body: () => ({ unitId: ids.villageA }), handler: 403, adminA: 404 },
+  { route: 'DELETE /api/dispatch-rules/:id', method: 'DELETE', url: () => `/api/dispatch-rules/${ids.dispatchRuleB}`, handler: 403, adminA: 404 },
+  // Reply templates: usable in the owner's subtree; B's are not there for A.
+  { route: 'GET /api/reply-templates', method: 'GET', url: () => '/api/reply-templates', handler: 200, adminA: 200 },
+  { route: 'POST /api/reply-templates', method: 'POST', url: () => '/api/reply-templates', body: () => ({ ownerUnitId: ids.townB, title: '越权模板', body: '越权' }), handler: 403, adminA: 400 },
+  { route: 'PATCH /api/reply-templates/:id', method: 'PATCH', url: () => `/api/reply-templates/${ids.replyTemplateB}`, body: () => ({ title: '改' }), handler: 403, adminA: 404 },
+  { route: 'DELETE /api/reply-templates/:id', method: 'DELETE', url: () => `/api/reply-templates/${ids.replyTemplateB}`, handler: 403, adminA: 404 },
+  // Settings apply to the whole deployment: a township admin reads them but may not change them.
+  { route: 'GET /api/settings', method: 'GET', url: () => '/api/settings', handler: 403, adminA: 200 },
+  { route: 'PUT /api/settings/:key', method: 'PUT', url: () => '/api/settings/backlog_days', body: () => ({ value: 1 }), handler: 403, adminA: 403 },
 ];
 
 describe('township A cannot read or change township B', () => {
@@ -203,6 +229,17 @@ describe('township A cannot read or change township B', () => {
     expect((await adminA.get('/api/open311/keys')).json().items).toEqual([]);
     expect((await admin.get('/api/open311/keys')).json().items.map((k: { id: string }) => k.id)).toContain(ids.open311KeyB);
     expect((await handlerA.get('/api/open311/keys')).statusCode).toBe(403);
+  });
+
+  it('the dispatch catalogue and reply templates of A do not show B', async () => {
+    const rules = (await adminA.get('/api/dispatch-rules')).json().items as { id: string }[];
+    expect(rules.map((r) => r.id)).not.toContain(ids.dispatchRuleB);
+    expect((await admin.get('/api/dispatch-rules')).json().items.map((r: { id: string }) => r.id)).toContain(ids.dispatchRuleB);
+    // B's rule and the county's rule name units A cannot dispatch to: no suggestion.
+    expect((await adminA.get(`/api/dispatch-rules/suggest?categoryId=${ids.categoryHousing}`)).json()).toEqual({ unit: null, ruleId: null });
+    for (const c of [handlerA, adminA]) expect((await c.get('/api/reply-templates')).json().items.map((r: { id: string }) => r.id)).not.toContain(ids.replyTemplateB);
+    const handlerB = await login(t.app, 'handler_b');
+    expect((await handlerB.get('/api/reply-templates')).json().items.map((x: { id: string }) => x.id)).toContain(ids.replyTemplateB);
   });
 
   it('covers every API route that reads or changes records', () => {
