@@ -1,8 +1,8 @@
-import { lazy, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider, Spin, type ThemeConfig } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,12 @@ const CategoriesPage = lazy(() => import('./catalogue/categories-page.tsx').then
 const DispatchRulesPage = lazy(() => import('./catalogue/dispatch-rules-page.tsx').then((m) => ({ default: m.DispatchRulesPage })));
 const ReplyTemplatesPage = lazy(() => import('./catalogue/reply-templates-page.tsx').then((m) => ({ default: m.ReplyTemplatesPage })));
 const SettingsPage = lazy(() => import('./catalogue/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
+
+// The citizen's phone pages (/m/…) need no account: they bypass the session gate and load as a
+// chunk of their own (the staff screens are never fetched on a phone).
+const CitizenApp = lazy(() => import('./citizen/citizen-app.tsx').then((m) => ({ default: m.CitizenApp })));
+/** True on the citizen's pages. */
+const isCitizenPage = () => /^\/m(\/|$)/.test(window.location.pathname);
 
 const router = createBrowserRouter([
   {
@@ -97,9 +103,15 @@ export function Root() {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale} theme={theme}>
         <AntApp>
-          <SessionGate>
-            <RouterProvider router={router} />
-          </SessionGate>
+          {isCitizenPage() ? (
+            <Suspense fallback={<div className="full-page-center"><Spin size="large" /></div>}>
+              <CitizenApp />
+            </Suspense>
+          ) : (
+            <SessionGate>
+              <RouterProvider router={router} />
+            </SessionGate>
+          )}
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

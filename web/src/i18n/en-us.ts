@@ -1,5 +1,6 @@
 import type { Messages } from './zh-cn.ts';
 import { mattersEnUS } from '../matters/matters-i18n.ts';
+import { citizenEnUS } from '../citizen/citizen-i18n.ts';
 import { catalogueEnUS } from '../catalogue/catalogue-i18n.ts';
 import { notifyEnUS } from '../notify/notify-i18n.ts';
 
@@ -366,6 +367,7 @@ export const enUS: Messages = {
     },
   },
   matters: mattersEnUS,
+  citizen: citizenEnUS,
   catalogue: catalogueEnUS,
   notify: notifyEnUS,
 };

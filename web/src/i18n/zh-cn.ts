@@ -1,4 +1,5 @@
 import { mattersZhCN } from '../matters/matters-i18n.ts';
+import { citizenZhCN } from '../citizen/citizen-i18n.ts';
 import { catalogueZhCN } from '../catalogue/catalogue-i18n.ts';
 import { notifyZhCN } from '../notify/notify-i18n.ts';
 
@@ -365,6 +366,7 @@ export const zhCN = {
     },
   },
   matters: mattersZhCN,
+  citizen: citizenZhCN,
   catalogue: catalogueZhCN,
   notify: notifyZhCN,
 };
