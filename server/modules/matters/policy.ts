@@ -95,8 +95,9 @@ const roleRules: Record<MatterAbility, (actor: Actor, m: MatterSides) => boolean
   add_measure: (a, m) => actsForUnit(a, m, 'matter.handle'),
   update_measure: (a, m) => actsForUnit(a, m, 'matter.handle'),
   request_extension: (a, m) => actsForUnit(a, m, 'matter.handle'),
-  // The superior unit a matter was escalated to (its handlers and leaders).
-  claim: (a, m) => !!m.escalatedToUnitPath && can(a, 'matter.handle', m.escalatedToUnitPath),
+  // The superior unit a matter was escalated to (its handlers and leaders). Without an escalation,
+  // those who handle the matter pass here and are refused by the condition (409 NOT_ESCALATED).
+  claim: (a, m) => (m.escalatedToUnitPath ? can(a, 'matter.handle', m.escalatedToUnitPath) : actsForUnit(a, m, 'matter.handle')),
   // A leader over the responsible unit or the intake office records why a demand cannot be met.
   close_unmeetable: (a, m) => actsForUnit(a, m, 'matter.lead') || actsForIntake(a, m, 'matter.lead'),
   decide_extension: (a, m) => actsForUnit(a, m, 'matter.lead'),

@@ -68,12 +68,14 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
 function searchCondition(q: string): SQL {
   const words = [...new Set(segment(q))].slice(0, MAX_SEARCH_TERMS);
   const terms = words.length > 0 ? words : [q];
-  return and(
+  const allWords = and(
     ...terms.map((t) => {
       const pattern = `%${escapeLike(t)}%`;
       return or(ilike(matters.title, pattern), ilike(matters.description, pattern), ilike(matters.code, pattern))!;
     }),
   )!;
+  // A code (JC20261201-000123, or a part of one) is found as typed, whatever the segmenter makes of it.
+  return or(ilike(matters.code, `%${escapeLike(q)}%`), allWords)!;
 }
 
 /** The start of a China calendar day. */
