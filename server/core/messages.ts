@@ -267,7 +267,7 @@ export const errorMessages = {
     'en-US': 'For assistance, contact the administrator of this platform.',
   },
   OPEN311_KEY_SERVICE: {
-    'zh-CN': '提交诉求所需的 api_key 由本平台系统管理员签发（系统管理 → Open311 密钥）。',
+    'zh-CN': '提交诉求所需的 api_key 由本平台系统管理员签发。',
     'en-US': 'The api_key needed to post requests is issued by the administrator of this platform.',
   },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
