@@ -297,3 +297,21 @@ describe('Open311 API keys (admin)', () => {
     expect(audit.sort()).toEqual(['open311.key_create', 'open311.key_revoke']);
   });
 });
+
+describe('Open311 GeoReport v2: transport errors', () => {
+  it('answers an unsupported content type as a 400 in the spec’s format', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `${V2}/requests.json`, headers: { 'content-type': 'text/csv' }, payload: 'api_key,x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual([{ code: 400, description: expect.stringContaining('text/csv') }]);
+  });
+
+  // Last in the file: it uses up this address's posts for the minute.
+  it('limits posts to 60 a minute per address (429 in the spec’s format)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await postForm('/requests.xml', { service_code: 'employment' })).statusCode);
+    expect(statuses.slice(0, 55).every((s) => s === 403 || s === 429)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const res = await postForm('/requests.xml', { service_code: 'employment' });
+    expect(xmlValues(res.body, 'code')).toEqual(['429']);
+  });
+});
