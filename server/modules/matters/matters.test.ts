@@ -102,6 +102,100 @@ describe('matters', () => {
     expect((await operator.post(`/api/matters/${m.id}/dispatch`, { unitId: units['青山镇'] })).json().status).toBe('dispatched');
   });
 
+  it('rates on three levels (满意 / 基本满意 / 不满意) with solved or not, marked as a callback (回访)', async () => {
+    const replied = async () => {
+      const m = await create();
+      await operator.post(`/api/matters/${m.id}/dispatch`, { unitId: units['青山镇'] });
+      await handlerA.post(`/api/matters/${m.id}/accept`, {});
+      return (await handlerA.post(`/api/matters/${m.id}/reply`, { text: '已修复。' })).json() as { id: string; version: number };
+    };
+    const m = await replied();
+    expect((await t.app.inject({ method: 'POST', url: `/api/matters/${m.id}/rate`, payload: { rating: 'satisfied' } })).statusCode).toBe(401);
+    const before = (await operator.get(`/api/matters/${m.id}`)).body;
+    const auditBefore = await auditCount(admin);
+    for (const body of [{ rating: 'good' }, { rating: 'satisfied', solved: 'yes' }, {}, { rating: 'satisfied', note: 'x'.repeat(2001) }]) {
+      expect((await operator.post(`/api/matters/${m.id}/rate`, body)).statusCode).toBe(400);
+    }
+    expect((await handlerA.post(`/api/matters/${m.id}/rate`, { rating: 'satisfied' })).statusCode).toBe(403);
+    expect((await handlerB.post(`/api/matters/${m.id}/rate`, { rating: 'satisfied' })).statusCode).toBe(404);
+    expect((await operator.get(`/api/matters/${m.id}`)).body).toBe(before);
+    expect(await auditCount(admin)).toBe(auditBefore);
+    const basically = await operator.post(`/api/matters/${m.id}/rate`, { rating: 'basically_satisfied', solved: false, note: '基本解决', version: m.version });
+    expect(basically.json()).toMatchObject({ status: 'closed', rating: 'basically_satisfied', ratingSolved: false, ratingSource: 'callback', ratingNote: '基本解决' });
+    expect(basically.json().closedAt).toBeTruthy();
+    const last = basically.json().events.at(-1);
+    expect(last).toMatchObject({ action: 'rate_satisfied', data: { rating: 'basically_satisfied', solved: false, source: 'callback' } });
+    const other = await replied();
+    expect((await operator.post(`/api/matters/${other.id}/rate`, { rating: 'unsatisfied', solved: false })).json()).toMatchObject({ status: 'in_progress', ratingSolved: false, reopenCount: 1, closedAt: null });
+  });
+
+  it('a matter resolved on the spot and rated unsatisfied reopens in the intake office (its responsible unit)', async () => {
+    const m = await create();
+    const spot = (await operator.post(`/api/matters/${m.id}/resolve-on-spot`, { text: '当场解答政策。' })).json();
+    expect(spot).toMatchObject({ status: 'replied', unit: { id: spot.intakeUnit.id } });
+    expect(spot.respondedAt).toBeTruthy();
+    const reopened = (await operator.post(`/api/matters/${m.id}/rate`, { rating: 'unsatisfied', note: '问题没有解决' })).json();
+    expect(reopened).toMatchObject({ status: 'in_progress', unit: { id: spot.intakeUnit.id }, reopenCount: 1 });
+    // It is in the county's in-progress inbox, where its handlers (here the county leader) can answer again.
+    const leader = await login(t.app, 'leader');
+    const inbox = (await leader.get('/api/matters?queue=in_progress&limit=200')).json().items as { id: string; can: { reply: boolean } }[];
+    expect(inbox.find((i) => i.id === m.id)?.can.reply).toBe(true);
+    expect((await leader.post(`/api/matters/${m.id}/reply`, { text: '已协调相关部门上门处理。' })).json().status).toBe('replied');
+  });
+
+  it('of two different actions at once on one matter, exactly one wins and the other gets 409', async () => {
+    type Res = { statusCode: number; json(): { error?: { code: string } } };
+    const race = async (a: () => Promise<Res>, b: () => Promise<Res>, loser = [409]) => {
+      const results = await Promise.all([a(), b()]);
+      expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      const lost = results.find((r) => r.statusCode !== 200)!;
+      expect(loser).toContain(lost.statusCode);
+      if (lost.statusCode === 409) expect(['INVALID_STATE', 'MATTER_CONFLICT', 'ESCALATION_PENDING', 'EXTENSION_PENDING']).toContain(lost.json().error!.code);
+    };
+    const accepted = async () => {
+      const m = await create();
+      await operator.post(`/api/matters/${m.id}/dispatch`, { unitId: units['青山镇'] });
+      return (await handlerA.post(`/api/matters/${m.id}/accept`, {})).json() as { id: string; version: number };
+    };
+    const leader = await login(t.app, 'leader');
+    // Reply and escalate, each with the version seen: the later one is stale.
+    const m1 = await accepted();
+    await race(
+      () => handlerA.post(`/api/matters/${m1.id}/reply`, { text: '已办结。', version: m1.version }),
+      () => handlerA.post(`/api/matters/${m1.id}/escalate`, { reason: '需县级协调', version: m1.version }),
+    );
+    // The callback rating and a leader's unmeetable close of one replied matter: one closes it.
+    const m2 = await accepted();
+    await handlerA.post(`/api/matters/${m2.id}/reply`, { text: '已答复。' });
+    await race(
+      () => operator.post(`/api/matters/${m2.id}/rate`, { rating: 'satisfied' }),
+      () => leader.post(`/api/matters/${m2.id}/close-unmeetable`, { reason: '无法满足' }),
+    );
+    const events = (await operator.get(`/api/matters/${m2.id}`)).json().events.map((e: { action: string }) => e.action);
+    expect(events.filter((a: string) => a === 'rate_satisfied' || a === 'close_unmeetable')).toHaveLength(1);
+    // Two escalations, two extension requests: one each.
+    const m3 = await accepted();
+    await race(
+      () => handlerA.post(`/api/matters/${m3.id}/escalate`, { reason: '一' }),
+      () => handlerA.post(`/api/matters/${m3.id}/escalate`, { reason: '二' }),
+    );
+    await race(
+      () => handlerA.post(`/api/matters/${m3.id}/extensions`, { reason: '一', requestedResolveBy: '2099-01-01' }),
+      () => handlerA.post(`/api/matters/${m3.id}/extensions`, { reason: '二', requestedResolveBy: '2099-02-01' }),
+    );
+    expect((await handlerA.get(`/api/matters/${m3.id}`)).json().extensions).toHaveLength(1);
+    // An action that takes the matter out of the other caller's scope (a return) leaves that
+    // caller nothing to act on: 404, as for any matter outside its scope.
+    const m4 = await accepted();
+    await race(
+      () => handlerA.post(`/api/matters/${m4.id}/reply`, { text: '已办结。' }),
+      () => handlerA.post(`/api/matters/${m4.id}/return`, { reason: '不属本镇' }),
+      [404, 409],
+    );
+    const m4Events = (await operator.get(`/api/matters/${m4.id}`)).json().events.map((e: { action: string }) => e.action);
+    expect(m4Events.filter((a: string) => a === 'reply' || a === 'return')).toHaveLength(1);
+  });
+
   it('refuses an action the state does not allow (409 INVALID_STATE) and changes nothing', async () => {
     const m = await create();
     const before = (await operator.get(`/api/matters/${m.id}`)).body;
