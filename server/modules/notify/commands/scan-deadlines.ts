@@ -8,7 +8,8 @@ import { notifyAccounts } from './notify-accounts.ts';
 
 /** How long before a deadline its "due soon" notice goes out. */
 export const DUE_SOON_MS = 24 * 60 * 60_000;
-const LIMIT = 500;
+// Per deadline, kind and run: a run stays short (PGlite serves one query at a time); the rest waits a minute.
+const LIMIT = 200;
 const CURSOR = 'deadline_scan';
 
 // Statuses in which each deadline still runs (as in the matters presenter's isMatterOverdue).
@@ -32,6 +33,8 @@ const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString
  * (notify-matter-events), not a second overdue one.
  */
 export async function scanDeadlines({ ctx, now }: JobContext): Promise<{ notified: number }> {
+  // Recipients per unit, looked up once a run.
+  const staffCache = new Map<string, Promise<string[]>>();
   return ctx.db.transaction(async (tx) => {
     const stored = await readJobCursor<{ at: string }>(tx, CURSOR);
     // The first run looks a day back, so a fresh install does not flood people with old deadlines.
@@ -72,7 +75,9 @@ export async function scanDeadlines({ ctx, now }: JobContext): Promise<{ notifie
   }
 
   async function tell(tx: Tx, kind: 'due_soon' | 'overdue', field: 'respond' | 'resolve', m: Found): Promise<number> {
-    const recipients = m.unitPath ? await staffOfUnit(tx, m.unitPath, ['handler', 'leader']) : await staffOfUnit(tx, m.intakeUnitPath, ['operator']);
+    const key = m.unitPath ? `unit:${m.unitPath}` : `intake:${m.intakeUnitPath}`;
+    if (!staffCache.has(key)) staffCache.set(key, m.unitPath ? staffOfUnit(tx, m.unitPath, ['handler', 'leader']) : staffOfUnit(tx, m.intakeUnitPath, ['operator']));
+    const recipients = await staffCache.get(key)!;
     const what = field === 'respond' ? '响应时限' : '办结时限';
     return notifyAccounts(tx, recipients, {
       kind,
