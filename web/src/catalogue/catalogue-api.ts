@@ -33,10 +33,10 @@ export function useTemplateList(categoryId?: string) {
   });
 }
 
-/** Every setting with its value and whether it is the default (GET /settings). */
+/** Every setting with its value and whether it is the default, and whether the caller may change them (GET /settings). */
 export function useSettings() {
   return useQuery({
     queryKey: matterKeys.settings,
-    queryFn: () => api.get<{ items: Setting[] }>(catalogueRoutes.settings).then((r) => r.items),
+    queryFn: () => api.get<{ items: Setting[]; canChange: boolean }>(catalogueRoutes.settings),
   });
 }

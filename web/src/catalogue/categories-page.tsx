@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
-import { EditOutlined, PlusOutlined, StopOutlined, UploadOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api/client.ts';
@@ -120,7 +120,7 @@ export function CategoriesPage() {
                   {
                     title: t('common.actions'),
                     key: 'actions',
-                    width: 230,
+                    width: 290,
                     fixed: 'right' as const,
                     render: (_: unknown, { category: c }: Row) => <CategoryActions category={c} onEdit={() => setEditing({ category: c })} onAddChild={() => setEditing({ parent: c })} />,
                   },
@@ -148,6 +148,16 @@ function CategoryActions({ category: c, onEdit, onAddChild }: { category: Catego
       report(err);
     }
   };
+  // The server refuses (409) a category that matters, rules or templates refer to: deactivate it instead.
+  const remove = async () => {
+    try {
+      await api.delete(catalogueRoutes.category(c.id));
+      void message.success(t('catalogue.categories.deleted'));
+      await qc.invalidateQueries({ queryKey: matterKeys.categories });
+    } catch (err) {
+      report(err);
+    }
+  };
   return (
     <Space size={0} wrap>
       {c.level < 3 && c.isActive && (
@@ -164,6 +174,11 @@ function CategoryActions({ category: c, onEdit, onAddChild }: { category: Catego
       >
         <Button type="link" size="small" danger={c.isActive} icon={c.isActive ? <StopOutlined /> : <CheckCircleOutlined />} data-testid="category-toggle">
           {c.isActive ? t('catalogue.categories.deactivate') : t('catalogue.categories.activate')}
+        </Button>
+      </Popconfirm>
+      <Popconfirm title={<div className="popconfirm-text">{t('catalogue.categories.deleteConfirm', { name: c.name })}</div>} onConfirm={remove}>
+        <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid="category-delete">
+          {t('catalogue.categories.delete')}
         </Button>
       </Popconfirm>
     </Space>
@@ -256,7 +271,7 @@ function CategoryModal({ category, parent, all, onClose }: { category?: Category
   );
 }
 
-/** Uploads a CSV of the three-level tree (POST /categories/import); a refused file shows its row errors. */
+/** Uploads a CSV or XLSX of the three-level tree (POST /categories/import); a refused file shows its row errors. */
 function CategoryImportButton() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -282,7 +297,7 @@ function CategoryImportButton() {
   return (
     <>
       <Upload
-        accept=".csv"
+        accept=".csv,.xlsx"
         showUploadList={false}
         maxCount={1}
         beforeUpload={(file) => {

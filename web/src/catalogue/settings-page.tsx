@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Empty, Form, InputNumber, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, InputNumber, Space, Spin, Tag, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,8 @@ const isKnown = (k: string): k is KnownKey => (knownKeys as readonly string[]).i
 export function SettingsPage() {
   const { t } = useTranslation();
   const q = useSettings();
-  const items = (q.data ?? []).filter((s) => isKnown(s.key));
+  const items = (q.data?.items ?? []).filter((s) => isKnown(s.key));
+  const canChange = q.data?.canChange ?? false;
   return (
     <div className="page">
       <PageHeader title={t('catalogue.settings.title')}>
@@ -40,8 +41,9 @@ export function SettingsPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q.error.message} />
         ) : (
           <div className="settings-list">
+            {!canChange && <Alert type="info" showIcon title={t('catalogue.settings.rootOnly')} />}
             {items.map((s) => (
-              <SettingRow key={s.key} setting={s as Setting & { key: KnownKey }} />
+              <SettingRow key={s.key} setting={s as Setting & { key: KnownKey }} canChange={canChange} />
             ))}
           </div>
         )}
@@ -50,7 +52,7 @@ export function SettingsPage() {
   );
 }
 
-function SettingRow({ setting }: { setting: Setting & { key: KnownKey } }) {
+function SettingRow({ setting, canChange }: { setting: Setting & { key: KnownKey }; canChange: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -77,7 +79,7 @@ function SettingRow({ setting }: { setting: Setting & { key: KnownKey } }) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={save} className="setting-row" data-testid={`setting-${setting.key}`}>
+    <Form form={form} layout="vertical" onFinish={save} className="setting-row" data-testid={`setting-${setting.key}`} disabled={!canChange}>
       <Form.Item
         name="value"
         label={

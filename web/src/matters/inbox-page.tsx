@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, DatePicker, Empty, Form, Input, Select, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, Select, Table, Tabs, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -117,15 +117,11 @@ export function InboxPage() {
           onChange={setTab}
           className="inbox-tabs"
           data-testid="inbox-tabs"
-          items={tabs.map((q) => ({
-            key: q,
-            label: (
-              <Tooltip title={t(`matters.queueHint.${q}`)} placement="bottom">
-                <span data-testid={`queue-${q}`}>{t(`matters.queue.${q}`)}</span>
-              </Tooltip>
-            ),
-          }))}
+          items={tabs.map((q) => ({ key: q, label: <span data-testid={`queue-${q}`}>{t(`matters.queue.${q}`)}</span> }))}
         />
+        <Typography.Paragraph type="secondary" className="inbox-queue-hint" data-testid="queue-hint">
+          {t(`matters.queueHint.${tab}`)}
+        </Typography.Paragraph>
         <Form<Filters> form={form} layout="inline" onFinish={(v) => setApplied(toApplied(v))} className="filter-form">
           <Form.Item name="q">
             <Input allowClear placeholder={t('matters.inbox.search')} style={{ width: 200 }} data-testid="inbox-search" />
@@ -180,19 +176,24 @@ export function InboxPage() {
           loading={list.isLoading}
           dataSource={list.items}
           pagination={false}
-          scroll={{ x: 1280 }}
+          scroll={{ x: 1150 }}
           data-testid="inbox-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={list.error ? list.error.message : t('matters.inbox.empty')} /> }}
           columns={[
             {
               title: t('matters.field.code'),
               dataIndex: 'code',
-              width: 170,
+              width: 165,
               fixed: 'left',
               render: (v: string, m) => (
-                <Link to={`/matters/${m.id}`} className="mono-text" data-testid="inbox-code">
-                  {v}
-                </Link>
+                <div className="inbox-code-cell">
+                  <Link to={`/matters/${m.id}`} className="mono-text" data-testid="inbox-code">
+                    {v}
+                  </Link>
+                  <Typography.Text type="secondary" className="inbox-sub">
+                    {formatDateTime(m.createdAt).slice(0, 16)}
+                  </Typography.Text>
+                </div>
               ),
             },
             {
@@ -210,17 +211,16 @@ export function InboxPage() {
                 </div>
               ),
             },
-            { title: t('matters.field.status'), dataIndex: 'status', width: 100, render: (v: MatterStatus) => <StatusTag status={v} /> },
-            { title: t('matters.field.unit'), dataIndex: 'unitName', width: 170, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> },
+            { title: t('matters.field.status'), dataIndex: 'status', width: 90, render: (v: MatterStatus) => <StatusTag status={v} /> },
+            { title: t('matters.field.unit'), dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> },
             {
               title: t('matters.inbox.deadline'),
               key: 'deadline',
-              width: 170,
+              width: 155,
               render: (_: unknown, m) => <Deadline at={m.resolveBy} overdue={m.isOverdue} />,
             },
-            { title: t('matters.field.progress'), dataIndex: 'progress', width: 130, render: (v: number | null) => <MatterProgress value={v} /> },
-            { title: t('matters.field.flags'), key: 'flags', width: 200, render: (_: unknown, m) => <MatterFlags {...m} /> },
-            { title: t('matters.field.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v).slice(0, 16) },
+            { title: t('matters.field.progress'), dataIndex: 'progress', width: 120, render: (v: number | null) => <MatterProgress value={v} /> },
+            { title: t('matters.field.flags'), key: 'flags', width: 170, render: (_: unknown, m) => <MatterFlags {...m} /> },
           ]}
         />
         <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />

@@ -127,7 +127,9 @@ function MatterHeader({ matter: m, refetch, refreshing }: { matter: MatterDetail
         <Descriptions.Item label={t('matters.field.progress')}>
           <MatterProgress value={m.progress} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('matters.field.reviewDueOn')}>{m.reviewDueOn ?? t('common.empty')}</Descriptions.Item>
+        <Descriptions.Item label={t('matters.field.reviewDueOn')}>
+          <span data-testid="matter-review-due">{m.reviewDueOn ?? t('common.empty')}</span>
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary" className="matter-counts">
         {t('matters.detail.counts', { returns: m.returnCount, reopens: m.reopenCount, extensions: m.extensionCount, contacts: m.contactCount })}
