@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import type { Ctx } from '../../core/context.ts';
 import { appendAudit } from '../../core/audit.ts';
@@ -87,7 +87,8 @@ export function settingsManageRoot(actor: Actor | null): string | null {
 export async function setSetting<K extends SettingKey>(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'channel'>, key: K, value: SettingValue<K>): Promise<SettingValue<K>> {
   const parsed = settingSchemas[key].parse(value) as SettingValue<K>;
   const [before] = await tx.select().from(settings).where(eq(settings.key, key)).for('update');
-  const values = { value: parsed as unknown, updatedBy: ctx.actor?.accountId ?? null, updatedAt: new Date() };
+  // JSON null (the root as public intake unit) must be stored as the jsonb value null, not as SQL NULL.
+  const values = { value: parsed === null ? sql`'null'::jsonb` : (parsed as unknown), updatedBy: ctx.actor?.accountId ?? null, updatedAt: new Date() };
   await tx
     .insert(settings)
     .values({ key, ...values })
