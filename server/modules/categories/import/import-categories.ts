@@ -75,9 +75,8 @@ export async function importCategories(ctx: Ctx, file: UploadedFile): Promise<{ 
         };
         const names = levelColumns.map((k) => (table.has(k) ? table.cell(row, k) : ''));
         if (!names[0]) fail('level1', 'IMPORT_REQUIRED');
-        for (let i = 1; i < names.length; i++) {
-          if (names[i] && !names[i - 1]) fail(levelColumns[i - 1], 'IMPORT_CATEGORY_GAP', { lower: col(levelColumns[i]), upper: col(levelColumns[i - 1]) });
-        }
+        // A missing first level is reported as required above; a gap below it names both columns.
+        if (names[2] && !names[1]) fail('level2', 'IMPORT_CATEGORY_GAP', { lower: col('level3'), upper: col('level2') });
         names.forEach((n, i) => {
           if (n.length > 100) fail(levelColumns[i], 'IMPORT_TOO_LONG', { max: 100 });
         });
