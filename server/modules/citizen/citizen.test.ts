@@ -8,6 +8,7 @@ import { queryRows } from '../../db/client.ts';
 import { categories } from '../categories/tables.ts';
 import { settings } from '../system/tables.ts';
 import { jpegLike, multipartBody, solidPng, type TestFile } from './test-files.ts';
+import { pruneIdempotencyKeys } from './commands/prune-idempotency-keys.ts';
 
 // The citizen channel without an account: submit (JSON or with photos), look up, rate; every
 // refusal a clear 4xx that changes nothing; the citizen view never shows what is not theirs.
@@ -476,5 +477,17 @@ describe('POST /api/public/matters/photo', () => {
     // Another matter's photo is not reachable with this matter's credentials.
     const other = await submitted();
     expect((await c.post('/api/public/matters/photo', { code: other.code, secret: other.secret, attachmentId: view.photos[0].id })).statusCode).toBe(404);
+  });
+});
+
+describe('remembered answers', () => {
+  it('are pruned after a day by the recurring job, and a key sent again later is a new submission', async () => {
+    const key = crypto.randomUUID();
+    const first = await submitted(demand(), { 'idempotency-key': key });
+    expect(await pruneIdempotencyKeys(t.database.db, new Date())).toBe(0);
+    expect(await pruneIdempotencyKeys(t.database.db, new Date(Date.now() + 25 * 60 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await count('idempotency_keys', sql`key = ${key}`)).toBe(0);
+    const later = await submitted(demand(), { 'idempotency-key': key });
+    expect(later.code).not.toBe(first.code);
   });
 });
