@@ -34,6 +34,46 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+describe('every route of the module', () => {
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  const byId: [string, (id: string) => string, unknown][] = [
+    ['PATCH', (id) => `/api/categories/${id}`, { name: '改' }],
+    ['POST', (id) => `/api/categories/${id}/deactivate`, undefined],
+    ['POST', (id) => `/api/categories/${id}/activate`, undefined],
+    ['DELETE', (id) => `/api/categories/${id}`, undefined],
+    ['PATCH', (id) => `/api/dispatch-rules/${id}`, { note: '改' }],
+    ['DELETE', (id) => `/api/dispatch-rules/${id}`, undefined],
+    ['PATCH', (id) => `/api/reply-templates/${id}`, { title: '改' }],
+    ['DELETE', (id) => `/api/reply-templates/${id}`, undefined],
+  ];
+
+  it('answers 401 without a session, 400 for a malformed id and 404 for an unknown one, writing nothing', async () => {
+    const before = await auditCount(admin);
+    for (const [method, url, body] of byId) {
+      const anonymous = await t.app.inject({ method: method as 'PATCH', url: url(unknown), ...(body ? { payload: body as object } : {}) });
+      expect(anonymous.statusCode, `${method} ${url(':id')}`).toBe(401);
+      const malformed = await admin.request(method as 'PATCH', url('x'), body);
+      expect(malformed.statusCode, `${method} ${url('x')}`).toBe(400);
+      expect(malformed.json().error.fields.id).toBeTruthy();
+      const missing = await admin.request(method as 'PATCH', url(unknown), body);
+      expect(missing.statusCode, `${method} ${url(unknown)}`).toBe(404);
+      expect(missing.json().error.code).toBe('NOT_FOUND');
+    }
+    for (const [method, url] of [
+      ['GET', '/api/dispatch-rules'],
+      ['POST', '/api/dispatch-rules'],
+      ['GET', '/api/reply-templates'],
+      ['POST', '/api/categories/import'],
+    ] as const) {
+      expect((await t.app.inject({ method, url })).statusCode, `${method} ${url}`).toBe(401);
+    }
+    expect((await admin.get('/api/categories?includeInactive=yes')).statusCode).toBe(400);
+    expect((await admin.get('/api/dispatch-rules?categoryId=x')).statusCode).toBe(400);
+    expect((await admin.get('/api/categories?other=1')).statusCode).toBe(400);
+    expect(await auditCount(admin)).toBe(before);
+  });
+});
+
 describe('the category tree', () => {
   it('answers 401 without a session', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/categories' })).statusCode).toBe(401);
