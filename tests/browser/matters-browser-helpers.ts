@@ -13,7 +13,7 @@ export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:v
  */
 export const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...text].join('\\s*')}$`) });
 
-/** Opens a unit TreeSelect, searches for `name` and clicks that unit. */
+/** Opens a TreeSelect (units, categories), searches for `name` and clicks that node. */
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   await page.keyboard.type(name);

@@ -34,7 +34,6 @@ export function CategoriesPage() {
   const canManage = q.data?.canManage ?? false;
 
   const rows = useMemo(() => buildCategoryTree<Row>(q.data?.items ?? [], (c, children) => ({ key: c.id, category: c, children: children.length ? children : undefined })), [q.data]);
-  const expanded = useMemo(() => (q.data?.items ?? []).filter((c) => c.level === 1).map((c) => c.id), [q.data]);
 
   return (
     <div className="page">
@@ -62,12 +61,13 @@ export function CategoriesPage() {
       </Card>
       <Card className="table-card">
         <Table<Row>
-          key={expanded.join(',')}
+          // The whole tree opens; a new or imported category remounts it so that it shows too.
+          key={q.data?.items.length ?? 0}
           size="middle"
           loading={q.isLoading}
           dataSource={rows}
           pagination={false}
-          defaultExpandedRowKeys={expanded}
+          expandable={{ defaultExpandAllRows: true }}
           scroll={{ x: 1100 }}
           data-testid="categories-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q.error ? q.error.message : t('catalogue.categories.empty')} /> }}
