@@ -58,7 +58,8 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
     case 'reviews_due':
       return and(eq(matters.status, 'closed'), lte(matters.reviewDueOn, todayInChina(now)), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
     case 'escalations':
-      return and(eq(matters.escalationStatus, 'pending'), scopedTo(matters.escalatedToUnitPath, actor, 'matter.handle'))!;
+      // Only while a claim is still possible: once replied, the escalation waits for nothing.
+      return and(eq(matters.escalationStatus, 'pending'), inArray(matters.status, ['dispatched', 'in_progress']), scopedTo(matters.escalatedToUnitPath, actor, 'matter.handle'))!;
     case 'backlog':
       return and(inArray(matters.status, [...openStatuses]), lt(matters.createdAt, backlogCutoff(backlogDays, now)))!;
   }
