@@ -27,6 +27,7 @@ import { citizenModule } from './modules/citizen/module.ts';
 import { jobsModule } from './modules/jobs/module.ts';
 import { notifyModule } from './modules/notify/module.ts';
 import { open311Module } from './modules/open311/module.ts';
+import { textModule } from './modules/text/module.ts';
 import type { JobDefinition } from './modules/jobs/job-definition.ts';
 
 declare module 'fastify' {
@@ -40,7 +41,7 @@ declare module 'fastify' {
 }
 
 /** Every module of the app, registered explicitly (no registration by import side effects). */
-export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, categoriesModule, mattersModule, jobsModule, notifyModule, citizenModule, open311Module];
+export const modules: ModuleManifest[] = [systemModule, authModule, orgModule, auditModule, calendarModule, categoriesModule, mattersModule, jobsModule, notifyModule, citizenModule, open311Module, textModule];
 
 /** Every module's background jobs, for the runner `serve` starts (server/modules/jobs). */
 export function jobDefinitions(): JobDefinition[] {

@@ -270,6 +270,20 @@ export const errorMessages = {
     'zh-CN': '提交诉求所需的 api_key 由本平台系统管理员签发。',
     'en-US': 'The api_key needed to post requests is issued by the administrator of this platform.',
   },
+  // Text module (server/modules/text): a refusal, and wordings shown with suggestions and figures.
+  TEXT_IDS_REPEATED: { 'zh-CN': '文本编号（id）不能重复。', 'en-US': 'Text ids must not repeat.' },
+  TEXT_NO_MODEL: {
+    'zh-CN': '暂无可用的建议模型：至少需要 {matters} 件已办结并填写分类（或承办单位）的事项、涉及不少于 {labels} 个类别，模型每天自动训练一次，管理员也可手动重新训练。',
+    'en-US': 'No suggestion model yet: it needs at least {matters} closed matters with a category (or responsible unit) across at least {labels} labels. Models are trained daily, or by an administrator on demand.',
+  },
+  TEXT_NONE_IN_SCOPE: {
+    'zh-CN': '模型建议的选项均不在您可选择的范围内（已停用，或不在您的派单范围）。',
+    'en-US': 'None of the model’s suggestions is yours to choose (deactivated, or outside your dispatch scope).',
+  },
+  TEXT_ACCEPTANCE_DEFINITION: {
+    'zh-CN': '建议采纳率：统计期内受理、记录了模型建议且已作出选择的事项中，最终选择（受理时的分类、首次派单的承办单位）与模型第一条建议一致的比例为“首选采纳率”，在前三条建议之内的比例为“前三采纳率”。',
+    'en-US': 'Acceptance rate: of the matters taken in during the period whose suggestions were recorded and for which a choice was made (the category at intake, the unit of the first dispatch), the share where the choice was the first suggestion (top-1) or among the first three (top-3).',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试。', 'en-US': 'Internal server error; please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -148,6 +148,17 @@ const cases: Case[] = [
   // Settings apply to the whole deployment: a township admin reads them but may not change them.
   { route: 'GET /api/settings', method: 'GET', url: () => '/api/settings', handler: 403, adminA: 200 },
   { route: 'PUT /api/settings/:key', method: 'PUT', url: () => '/api/settings/backlog_days', body: () => ({ value: 1 }), handler: 403, adminA: 403 },
+  // Text (text.product.test.ts has more): suggestions and duplicates need intake rights; B's matter is not there for A.
+  { route: 'POST /api/text/suggest', method: 'POST', url: () => '/api/text/suggest', body: () => ({ title: '河口村积水', description: '河口村路面积水。' }), handler: 403, adminA: 200 },
+  { route: 'POST /api/text/suggestions', method: 'POST', url: () => '/api/text/suggestions', body: () => ({ matterId: ids.matterB }), handler: 403, adminA: 404 },
+  { route: 'GET /api/text/suggestions', method: 'GET', url: () => `/api/text/suggestions?matterId=${ids.matterB}`, handler: 404, adminA: 404 },
+  { route: 'GET /api/text/suggestions/stats', method: 'GET', url: () => '/api/text/suggestions/stats', handler: 403, adminA: 200 },
+  { route: 'POST /api/text/duplicates', method: 'POST', url: () => '/api/text/duplicates', body: () => ({ title: '河口村积水', description: '河口村路面积水。' }), handler: 403, adminA: 200 },
+  { route: 'GET /api/text/hot-topics', method: 'GET', url: () => `/api/text/hot-topics?unitId=${ids.townB}`, handler: 403, adminA: 404 },
+  { route: 'POST /api/text/reply-check', method: 'POST', url: () => '/api/text/reply-check', body: () => ({ matterId: ids.matterB, text: '已处理。' }), handler: 404, adminA: 404 },
+  { route: 'POST /api/text/copies', method: 'POST', url: () => '/api/text/copies', body: () => ({ texts: [{ id: 'a', text: '学习心得' }, { id: 'b', text: '学习体会' }] }), handler: 403, adminA: 200 },
+  { route: 'GET /api/text/models', method: 'GET', url: () => '/api/text/models', handler: 403, adminA: 200 },
+  { route: 'POST /api/text/models/retrain', method: 'POST', url: () => '/api/text/models/retrain', handler: 403, adminA: 202 },
 ];
 
 describe('township A cannot read or change township B', () => {
