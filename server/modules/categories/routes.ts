@@ -4,7 +4,7 @@ import type { App, ModuleDeps } from '../../core/module.ts';
 import { ctxOf } from '../../core/request-context.ts';
 import { actorOf, requireAbility } from '../../core/guards.ts';
 import { AppError } from '../../core/errors.ts';
-import type { UploadedFile } from '../org/import/read-table.ts';
+import { readUploadedFile } from '../org/import/read-uploaded-file.ts';
 import {
   ZCategoriesQuery,
   ZCategory,
@@ -41,20 +41,6 @@ import { importCategories } from './import/import-categories.ts';
 
 const ZOk = z.object({ ok: z.literal(true) });
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-
-/** The uploaded file of a multipart request (field `file`), or 400 IMPORT_NO_FILE (as the org import reads it). */
-async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw new AppError(400, 'IMPORT_NO_FILE');
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError(400, 'IMPORT_NO_FILE');
-    return { filename: part.filename ?? '', data: await part.toBuffer() };
-  } catch (e) {
-    // A cut-off body or a missing boundary is the client's fault; over the size limit is 413.
-    if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
-    throw new AppError(400, 'IMPORT_BAD_UPLOAD');
-  }
-}
 
 /** 403 unless the caller administers or leads some unit (the owners of reply templates). */
 function requireReplyTemplateWriter(req: FastifyRequest) {
@@ -128,7 +114,7 @@ export function registerCategoryRoutes(app: App, { database, config }: ModuleDep
       requireAbility(req, 'category.manage');
       // Refuse a township admin before reading the upload.
       requireCategoryManager(ctx(req));
-      return importCategories(ctx(req), await uploadedFile(req));
+      return importCategories(ctx(req), await readUploadedFile(req));
     },
   );
 

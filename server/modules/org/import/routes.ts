@@ -1,30 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../../core/module.ts';
 import { ctxOf } from '../../../core/request-context.ts';
 import { requireAbility } from '../../../core/guards.ts';
-import { AppError } from '../../../core/errors.ts';
-import type { UploadedFile } from './read-table.ts';
+import { readUploadedFile } from './read-uploaded-file.ts';
 import { importUnits } from './import-units.ts';
 import { importPeople } from './import-people.ts';
 
 const ZImportResult = z.object({ created: z.number(), updated: z.number() });
-
-/** The uploaded file of a multipart request (field `file`), or 400 IMPORT_NO_FILE. */
-async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw new AppError(400, 'IMPORT_NO_FILE');
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError(400, 'IMPORT_NO_FILE');
-    // Over the upload limit this throws FST_REQ_FILE_TOO_LARGE (413), as the plugin is registered with throwFileSizeLimit.
-    const data = await part.toBuffer();
-    return { filename: part.filename ?? '', data };
-  } catch (e) {
-    // The multipart parser reports a cut-off body or a missing boundary as a plain Error: the client's fault, not ours.
-    if (e instanceof AppError || (e as { statusCode?: number }).statusCode) throw e;
-    throw new AppError(400, 'IMPORT_BAD_UPLOAD');
-  }
-}
 
 const columnsNote = {
   units:
@@ -49,7 +31,7 @@ export function registerImportRoutes(app: App, { database, config }: ModuleDeps)
       },
       async (req) => {
         requireAbility(req, 'import.run');
-        const file = await uploadedFile(req);
+        const file = await readUploadedFile(req);
         return run(ctxOf(req, database.db, config), file);
       },
     );
