@@ -23,9 +23,9 @@ function timed<T>(body: () => T): { value: T; wallS: number; cpuS: number } {
 }
 
 /**
- * `n` distinct labelled messages made from the real ones: each takes one message's title and
- * joins its detail to the detail of another message of the same label, so that texts are new
- * (no two alike) yet read like the source, and label sizes keep their proportions.
+ * `n` labelled messages made from the real ones: each takes one message's title and the first
+ * half of its detail, joined to the second half of another message's detail of the same label,
+ * so that texts are new yet read like the source, keep its lengths and its label proportions.
  */
 export function recombine(rows: readonly LabelledText[], n: number, seed: number): LabelledText[] {
   const random = seededRandom(seed);
@@ -35,7 +35,9 @@ export function recombine(rows: readonly LabelledText[], n: number, seed: number
     const a = rows[Math.floor(random() * rows.length)];
     const same = byLabel.get(a.label)!;
     const b = same[Math.floor(random() * same.length)];
-    return { title: a.title, detail: `${a.detail}${b.detail}`, label: a.label };
+    // Half of one detail and half of another: new texts of the usual length.
+    const half = (t: string, first: boolean) => (first ? t.slice(0, Math.ceil(t.length / 2)) : t.slice(Math.ceil(t.length / 2)));
+    return { title: a.title, detail: half(a.detail, true) + half(b.detail, false), label: a.label };
   });
 }
 

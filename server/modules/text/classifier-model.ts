@@ -140,7 +140,7 @@ export const defaultClassifierOptions: ClassifierOptions = {
   minDf: 2,
   sublinearTf: false,
   C: 10,
-  maxEpochs: 200,
+  maxEpochs: 10,
   nbAlpha: 0,
   balanced: false,
   calibrationFolds: 3,

@@ -7,7 +7,15 @@ import { linearMargins } from './linear-margins.ts';
 import { fitTemperature } from './fit-temperature.ts';
 
 /** Softmax temperature used when calibration is switched off: a typical fitted value. */
-const DEFAULT_TEMPERATURE = 3;
+const DEFAULT_TEMPERATURE = 5;
+/** Most messages the temperature is fitted on. */
+const CALIBRATION_SAMPLE = 3000;
+
+/** A stratified sample of about 1/parts of the messages (one fold of a stratified split). */
+function pickSample(labels: readonly string[], parts: number, seed: number): number[] {
+  const fold = stratifiedFolds(labels, parts, seed + 2000);
+  return labels.map((_, i) => i).filter((i) => fold[i] === 0);
+}
 
 /**
  * `trainClassifier` on messages already turned into terms (`extractTerms` with the same
@@ -25,22 +33,35 @@ export function trainClassifierOnTerms(termLists: readonly Float64Array[], label
   const models = trainOneVsRest(xs, truth, labels.length, dim, options);
 
   let temperature = DEFAULT_TEMPERATURE;
-  const smallest = Math.min(...labels.map((_, l) => truth.filter((t) => t === l).length));
+  // Calibrate on a stratified sample of at most CALIBRATION_SAMPLE messages: the folds' extra
+  // trainings would otherwise cost twice the model itself on large training sets.
+  const sample = xs.length > CALIBRATION_SAMPLE ? pickSample(labelsOfExamples, Math.ceil(xs.length / CALIBRATION_SAMPLE), options.seed) : xs.map((_, i) => i);
+  const sampleLabels = sample.map((i) => labelsOfExamples[i]);
+  const smallest = Math.min(...labels.map((l) => sampleLabels.filter((s) => s === l).length));
   if (options.calibrationFolds >= 2 && smallest >= options.calibrationFolds) {
-    // Margins of models that did not see the sample; the vocabulary is shared (a small leak that
+    // Margins of models that did not see the message; the vocabulary is shared (a small leak that
     // only touches idf and makes held-out margins very slightly optimistic).
-    const fold = stratifiedFolds(labelsOfExamples, options.calibrationFolds, options.seed + 1000);
-    const heldOut: Float64Array[] = new Array(xs.length);
+    const fold = stratifiedFolds(sampleLabels, options.calibrationFolds, options.seed + 1000);
+    const heldOut: Float64Array[] = [];
+    const heldOutTruth: number[] = [];
     for (let f = 0; f < options.calibrationFolds; f++) {
-      const inTrain = xs.map((_, i) => fold[i] !== f);
-      const sub = trainOneVsRest(xs.filter((_, i) => inTrain[i]), truth.filter((_, i) => inTrain[i]), labels.length, dim, options);
+      const train = sample.filter((_, k) => fold[k] !== f);
+      const test = sample.filter((_, k) => fold[k] === f);
+      const sub = trainOneVsRest(
+        train.map((i) => xs[i]),
+        train.map((i) => truth[i]),
+        labels.length,
+        dim,
+        options,
+      );
       const w = sub.map((m) => m.w);
       const b = sub.map((m) => m.b);
-      xs.forEach((x, i) => {
-        if (!inTrain[i]) heldOut[i] = linearMargins(w, b, x);
-      });
+      for (const i of test) {
+        heldOut.push(linearMargins(w, b, xs[i]));
+        heldOutTruth.push(truth[i]);
+      }
     }
-    temperature = fitTemperature(heldOut, truth);
+    temperature = fitTemperature(heldOut, heldOutTruth);
   }
 
   return {
