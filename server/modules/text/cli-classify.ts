@@ -7,12 +7,9 @@ import { classifyText } from './classify-text.ts';
 import { serializeClassifier } from './serialize-classifier.ts';
 import { parseClassifier } from './parse-classifier.ts';
 import type { ClassifierModel } from './classifier-model.ts';
-import { scoreReply } from './score-reply.ts';
-import { replyTermIdf } from './reply-term-idf.ts';
+import { scoreReplies } from './score-replies.ts';
 import { isReplyTime } from './reply-timeliness.ts';
 import { findCopies, defaultCopyOptions } from './find-copies.ts';
-import { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { packageCalendar } from '../calendar/package-calendar.ts';
 
 /** Reads and checks a model file; every problem is a refusal naming the file. */
 async function readModel(file: string): Promise<ClassifierModel> {
@@ -102,11 +99,15 @@ export function registerClassifyCommands(text: Command): void {
           for (const f of ['time', 'reply_time']) if (!isReplyTime(String(r.value[f]))) throw new TextInputError(`${opts.input}:${r.line}: field "${f}" must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(r.value[f])}`);
           return { id: r.value.id, title: optionalString(r, opts.input, 'title'), detail: String(r.value.detail), reply: String(r.value.reply), time: String(r.value.time), replyTime: String(r.value.reply_time) };
         });
-        const context = { ...replyTermIdf(rows.map((r) => `${r.title} ${r.detail}`)), calendar: new WorkingCalendar(packageCalendar()) };
-        const out = rows.map((row) => {
-          const q = scoreReply(row, context);
-          return { id: row.id, score: q.score, relevance: q.relevance, completeness: q.completeness, timeliness: q.timeliness, working_days: q.workingDays, missing: q.missing };
-        });
+        const out = scoreReplies(rows).map((q, i) => ({
+          id: rows[i].id,
+          score: q.score,
+          relevance: q.relevance,
+          completeness: q.completeness,
+          timeliness: q.timeliness,
+          working_days: q.workingDays,
+          missing: q.missing,
+        }));
         await writeWhole(opts.output, toJsonl(out));
       }),
     );

@@ -36,16 +36,20 @@ export const timeline =
 /** Time words that promise nothing precise. */
 export const vagueTime = /尽快|近期|尽早|抓紧|适时|下一步|后期|今后/;
 
-/** The basis: a law, regulation, policy or standard (政策法规依据). */
+/**
+ * The basis: a law, regulation, policy or standard (政策法规依据), named in 《》, cited by article,
+ * or invoked with 根据/依据/按照. A bare 相关规定 is not enough: replies and the messages they
+ * restate use it loosely ("违反相关规定").
+ */
 export const basis =
-  /《(?!问政)[^》]{2,40}(?:法|条例|办法|规定|通知|意见|标准|规范|细则|规则|规划|方案|决定|纲要|指南|公告|批复|解释|政策|目录|制度)》|(?:根据|依据|依照|按照|遵照|参照)[^。；;]{0,30}?(?:规定|政策|文件|标准|法律|法规|条例|办法|精神|意见|通知|方案|细则|要求|制度|条款)|第[一二三四五六七八九十百千\d]+条|(?:有关|相关|现行|国家)(?:政策|规定|法律|法规|标准)/;
+  /《(?!问政)[^》]{2,40}(?:法|条例|办法|规定|通知|意见|标准|规范|细则|规则|规划|方案|决定|纲要|指南|公告|批复|解释|政策|目录|制度)》|(?:根据|依据|依照|按照|遵照|参照)[^。；;]{0,30}?(?:规定|政策|文件|标准|法律|法规|条例|办法|精神|意见|通知|方案|细则|要求|制度|条款)|第[一二三四五六七八九十百千\d]+条/;
 
 /** Whom to contact: a phone, hotline, office, person or place to go (联系方式). */
 export const contact =
   /电话|热线|联系方式|联系人|咨询|来电|12345|\d{3,4}[-－]\d{7,8}|0000|〔电话〕|(?:到|前往|至|携带)[^。；;]{0,20}?(?:办理|咨询|反映|申请|窗口|办事大厅|服务中心)|窗口|服务大厅|办事大厅|联系/;
 
 /** The reply only says it passed the message on (转办), with nothing about the matter. */
-export const forwardedOnly = /已(?:转|交|转交|转办|转给|批转)[^。！!]{0,30}(?:核实|办理|处理|调查|答复)/;
+export const forwardedOnly = /已(?:转|交|转交|转办|转给|批转)[^。！!]{0,30}(?:核实|办理|处理|调查|答复|单位|部门)/;
 
 /** Words too common in messages to show whether a reply is about that message. */
 export const relevanceStopwords: ReadonlySet<string> = new Set(

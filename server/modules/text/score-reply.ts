@@ -26,7 +26,7 @@ export interface ReplyScoringContext {
 
 /** The judgement of one reply; scores are in 0..1 (1 best). */
 export interface ReplyQuality {
-  /** 0.3 relevance + 0.5 completeness + 0.2 timeliness. */
+  /** 0.3 relevance + 0.5 completeness + 0.2 timeliness (the last scaled down for replies under 40 characters of substance). */
   score: number;
   relevance: number;
   completeness: number;
@@ -110,7 +110,8 @@ export function scoreReply(input: ReplyInput, context: ReplyScoringContext): Rep
   else if (timing.workingDays > 15) missing.push(`答复超过15个工作日（用时${timing.workingDays}个工作日）`);
 
   return {
-    score: round(0.3 * relevance + 0.5 * completeness + 0.2 * timing.score),
+    // Speed earns credit only for a reply with substance: a prompt "已收悉" is not a good reply.
+    score: round(0.3 * relevance + 0.5 * completeness + 0.2 * timing.score * lengthFactor),
     relevance: round(relevance),
     completeness: round(completeness),
     timeliness: round(timing.score),
