@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shotsDir, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
-import { button, dialog, inboxCodes, logInTo, logOutOf, openQueue, pickUnit, runAction, statusIs, timelineActions, topStep } from './matters-browser-helpers.ts';
+import { button, openDialog, inboxCodes, logInTo, logOutOf, openQueue, pickUnit, runAction, statusIs, timelineActions, topStep } from './matters-browser-helpers.ts';
 
 // THE closed loop of issue 3, end to end in Chinese against a real server, with a screenshot of
 // each step (test-results/screenshots/loop-*.png):
@@ -140,7 +140,7 @@ describe.skipIf(skipBrowserTests)('the closed loop: citizen → operator → han
 
     await step('06-measure', async () => {
       await page.getByTestId('measure-add').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByLabel('措施内容').fill('设置警示标志，回填塌陷路段并浇筑混凝土');
       await d.getByLabel('责任人').fill('镇村建办 张强');
       await d.getByLabel('进度').fill('40');

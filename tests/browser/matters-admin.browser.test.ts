@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { languageShown, logIn, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
-import { button, dialog, logInTo, logOutOf, pickUnit, runAction, statusIs, toast, topStep } from './matters-browser-helpers.ts';
+import { button, dialog, openDialog, logInTo, logOutOf, pickUnit, runAction, statusIs, toast, topStep } from './matters-browser-helpers.ts';
 
 // The closed loop's admin screens in Chinese against a real server, and their effect on handling:
 // the admin adds a sub-category with its own deadline, imports a CSV tree, deactivates a category,
@@ -39,7 +39,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
 
     await step('02-sub-category', async () => {
       await rowWith(page, '城乡建设').getByTestId('category-add-child').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByText('在“城乡建设”下新增分类').waitFor();
       await d.getByLabel('分类名称').fill('路灯照明');
       await d.getByLabel('分类代码').fill('street_lights');
@@ -83,7 +83,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
       await page.getByTestId('menu-dispatchRules').click();
       await page.waitForURL(/\/dispatch-rules$/);
       await page.getByTestId('dispatch-rule-add').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await pickUnit(page, d.getByTestId('dispatch-rule-category'), '路灯照明');
       await d.getByLabel('区域（行政区划代码前缀）').fill('990101');
       await pickUnit(page, d.getByTestId('dispatch-rule-unit'), '青山镇');
@@ -101,7 +101,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
       await page.getByTestId('menu-replyTemplates').click();
       await page.waitForURL(/\/reply-templates$/);
       await page.getByTestId('template-add').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByLabel('模板名称').fill('路灯已修复');
       await pickUnit(page, d.getByLabel('适用分类'), '路灯照明');
       await d.getByLabel('模板内容').fill(templateBody);
@@ -142,7 +142,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
       await page.waitForURL(/\/matters\/[0-9a-f-]{36}$/);
       await statusIs(page, 'received');
       await page.getByTestId('action-dispatch').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByText('按派单目录推荐：青山镇').waitFor();
       expect(await d.getByTestId('dispatch-unit').innerText()).toContain('青山镇');
     });
@@ -160,7 +160,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
       await runAction(page, 'accept');
       await statusIs(page, 'in_progress');
       await page.getByTestId('action-reply').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByTestId('reply-template').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '路灯已修复' }).click();
       await expect.poll(() => d.getByTestId('reply-text').inputValue()).toBe(templateBody);

@@ -29,6 +29,17 @@ export async function toast(page: Page, text: string): Promise<void> {
 /** The dialog that is open now. */
 export const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal');
 
+/**
+ * Waits for the dialog to open and its zoom-in to finish, and returns it. A click that lands while
+ * antd's motion still runs can be lost, which leaves the dialog open with nothing sent.
+ */
+export async function openDialog(page: Page): Promise<Locator> {
+  const d = dialog(page);
+  await d.waitFor();
+  await d.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return d;
+}
+
 /** Waits for the matter page of `code` and returns its status as shown (the status tag's code). */
 export async function matterStatus(page: Page): Promise<string | null> {
   return page.getByTestId('matter-page').getAttribute('data-status');
@@ -42,8 +53,7 @@ export async function statusIs(page: Page, status: string): Promise<void> {
 /** Opens the action dialog `ability` from the actions panel, fills it with `fill`, submits, and waits for the success toast. */
 export async function runAction(page: Page, ability: string, fill: (d: Locator) => Promise<void> = async () => undefined): Promise<void> {
   await page.getByTestId(`action-${ability}`).click();
-  const d = dialog(page);
-  await d.waitFor();
+  const d = await openDialog(page);
   await fill(d);
   await page.getByTestId('action-submit').click();
   await d.waitFor({ state: 'hidden' });

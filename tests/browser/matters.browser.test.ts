@@ -1,13 +1,18 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { logIn, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
-import { button, dialog, inboxCodes, logInTo, logOutOf, openQueue, topStep, pickUnit, runAction, statusIs, timelineActions, toast } from './matters-browser-helpers.ts';
+import { button, dialog, openDialog, inboxCodes, logInTo, logOutOf, openQueue, topStep, pickUnit, runAction, statusIs, timelineActions, toast } from './matters-browser-helpers.ts';
 
 // The staff side of the closed loop in Chinese against a real server: the hotline operator takes
 // a call in and dispatches it to 青山镇; 青山镇's handler finds it in 待签收, accepts, adds a
-// measure and replies; the operator sees a repeat call from the same phone and records it as a
+// measure, a photo and an extension request and replies; the county leader approves the extension
+// and owns the matter (领导包案); the operator sees a repeat call from the same phone and records it as a
 // 催办 on that matter; 河口乡's handler cannot open it. Screenshots: test-results/screenshots/matters-*.png.
 
 const phone = '13812345678';
+// A 1×1 PNG: enough for the server's check by content.
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A new resolution deadline well after the one dispatch sets (15 working days). */
+const extendTo = new Date(Date.now() + 60 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const title = '青山村三组路灯损坏';
 
 describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a browser', () => {
@@ -59,7 +64,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
 
     await step('03-reveal-phone', async () => {
       await page.getByTestId('reveal-phone').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByText('查看诉求人个人信息将记入审计日志').waitFor();
       await button(d, '确定').click();
       await expect.poll(() => page.getByTestId('petitioner-phone-full').innerText()).toContain(phone);
@@ -67,8 +72,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
 
     await step('04-dispatch-dialog', async () => {
       await page.getByTestId('action-dispatch').click();
-      const d = dialog(page);
-      await d.waitFor();
+      const d = await openDialog(page);
       await pickUnit(page, d.getByTestId('dispatch-unit'), '青山镇');
     });
 
@@ -109,7 +113,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
 
     await step('08-measure-added', async () => {
       await page.getByTestId('measure-add').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByLabel('措施内容').fill('联系镇供电所更换村口路灯灯泡和线路');
       await d.getByLabel('责任人').fill('李明');
       await d.getByLabel('进度').fill('50');
@@ -128,13 +132,68 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
       expect(await page.getByTestId('notes-card').innerText()).toContain('内部');
     });
 
-    await step('10-replied', async () => {
+    await step('10-attachment', async () => {
+      await page.getByTestId('attachments-card').locator('input[type=file]').setInputFiles({ name: '路灯现场.png', mimeType: 'image/png', buffer: onePixelPng });
+      await toast(page, '已上传 路灯现场.png');
+      const link = page.getByTestId('attachment').getByRole('link', { name: '路灯现场.png' });
+      await link.waitFor();
+      // The link downloads the stored file through the API.
+      const res = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/png');
+    });
+
+    await step('10b-extension-requested', async () => {
+      await toastsGone(page);
+      await page.getByTestId('extension-request').click();
+      const d = await openDialog(page);
+      await d.getByLabel('申请延期至').fill(extendTo);
+      await d.getByLabel('申请延期至').press('Enter');
+      await d.getByLabel('延期理由').fill('灯杆需整体更换，供电所备件到货需要时间');
+      await button(d, '确定').click();
+      await d.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByTestId('extension').first().innerText()).toContain('待审批');
+    });
+
+    await step('10c-replied', async () => {
       await runAction(page, 'reply', async (d) => {
         await d.getByTestId('reply-text').fill('您好，您反映的青山村三组村口路灯损坏问题，镇供电所已于今日更换灯泡和线路，路灯已恢复照明。感谢您的监督。');
       });
       await statusIs(page, 'replied');
       expect(await page.getByTestId('matter-reply').innerText()).toContain('路灯已恢复照明');
-      expect(await timelineActions(page)).toEqual(['create', 'dispatch', 'accept', 'add_measure', 'add_note', 'reply']);
+      expect(await timelineActions(page)).toEqual(['create', 'dispatch', 'accept', 'add_measure', 'add_note', 'attach', 'request_extension', 'reply']);
+    });
+  });
+
+  it('领导: the county leader approves the extension and takes the matter as its owning leader', async () => {
+    const { page } = run!;
+    const step = topStep(run!);
+
+    await step('11-extension-approved', async () => {
+      await toastsGone(page);
+      await logOutOf(page);
+      await logIn(page, 'leader', run!.demoPassword);
+      await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
+      await page.goto(matterUrl);
+      await statusIs(page, 'replied');
+      await page.getByTestId('extension-approve').click();
+      const d = await openDialog(page);
+      await d.getByLabel('审批意见（选填）').fill('同意延期');
+      await button(d, '确定').click();
+      await d.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByTestId('extension').first().innerText()).toContain('已批准');
+      expect(await page.getByTestId('matter-page').innerText()).toContain(extendTo);
+    });
+
+    await step('12-owning-leader', async () => {
+      await runAction(page, 'assign_leader', async (d) => {
+        await d.getByTestId('leader-select').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县委副书记' }).click();
+      });
+      await expect.poll(() => page.locator('.matter-facts').innerText()).toContain('县委副书记');
+      await page.getByTestId('menu-matters').click();
+      await openQueue(page, 'mine_leader');
+      await expect.poll(() => inboxCodes(page)).toContain(code);
     });
   });
 
@@ -142,7 +201,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
     const { page } = run!;
     const step = topStep(run!);
 
-    await step('11-same-caller', async () => {
+    await step('13-same-caller', async () => {
       await toastsGone(page);
       await logOutOf(page);
       await logInTo(page, 'operator', run!.demoPassword, 'intake', /\/intake$/);
@@ -152,9 +211,9 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
       expect(await panel.getByTestId('caller-matter').innerText()).toContain(code);
     });
 
-    await step('12-contact-recorded', async () => {
+    await step('14-contact-recorded', async () => {
       await page.getByTestId('caller-chase').click();
-      const d = dialog(page);
+      const d = await openDialog(page);
       await d.getByTestId('contact-note').fill('群众再次来电，询问路灯维修进展');
       await button(d, '确定').click();
       await page.waitForURL(matterUrl);
@@ -168,7 +227,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
     const { page } = run!;
     const step = topStep(run!);
 
-    await step('13-other-township-404', async () => {
+    await step('15-other-township-404', async () => {
       await toastsGone(page);
       await logOutOf(page);
       await logIn(page, 'handler_b', run!.demoPassword);

@@ -45,10 +45,10 @@ export function ExtensionsCard({ matter }: { matter: MatterDetail }) {
               actions={
                 x.status === 'pending' && matter.can.decide_extension
                   ? [
-                      <Button key="ok" size="small" type="primary" onClick={() => setDeciding({ ext: x, approve: true })}>
+                      <Button key="ok" size="small" type="primary" onClick={() => setDeciding({ ext: x, approve: true })} data-testid="extension-approve">
                         {t('matters.extension.approve')}
                       </Button>,
-                      <Button key="no" size="small" danger onClick={() => setDeciding({ ext: x, approve: false })}>
+                      <Button key="no" size="small" danger onClick={() => setDeciding({ ext: x, approve: false })} data-testid="extension-reject">
                         {t('matters.extension.reject')}
                       </Button>,
                     ]
