@@ -1,4 +1,5 @@
-import { similarityTerms } from './similarity-terms.ts';
+import { similarityTermCounts } from './similarity-term-counts.ts';
+import { bigramText } from './bigram-text.ts';
 import type { SimilarityDoc, SimilarityDocSource, SimilarityIndex, SimilarityIndexOptions } from './similarity-types.ts';
 
 /** 64 terms keep the distinctive part of a 350-character message; 1M messages ≈ 0.8 GB of arrays. */
@@ -34,6 +35,8 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
   const n = docs.length;
   const k = opts.termsPerDoc;
   const vocabulary = new Map<string, number>();
+  // Bigrams by integer key: no string is built or hashed for a bigram the vocabulary already has.
+  const bigramIds = new Map<number, number>();
   const terms: string[] = [];
   let df = new Int32Array(1 << 16);
 
@@ -42,21 +45,30 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
     if (!doc) throw new Error(`buildSimilarityIndex: no message at position ${i}`);
     return doc;
   };
+  const newTerm = (term: string): number => {
+    const id = terms.length;
+    vocabulary.set(term, id);
+    terms.push(term);
+    df = grown(df, id + 1);
+    return id;
+  };
   const bagOf = (doc: SimilarityDoc): Bag => {
-    const counts = similarityTerms(doc.title, doc.detail);
-    const bag: Bag = { ids: new Int32Array(counts.size), counts: new Float32Array(counts.size) };
+    const { words, bigrams } = similarityTermCounts(doc.title, doc.detail);
+    const size = words.size + bigrams.size;
+    const bag: Bag = { ids: new Int32Array(size), counts: new Float32Array(size) };
     let j = 0;
-    for (const [term, count] of counts) {
-      let id = vocabulary.get(term);
+    for (const [term, count] of words) {
+      bag.ids[j] = vocabulary.get(term) ?? newTerm(term);
+      bag.counts[j++] = count;
+    }
+    for (const [key, count] of bigrams) {
+      let id = bigramIds.get(key);
       if (id === undefined) {
-        id = terms.length;
-        vocabulary.set(term, id);
-        terms.push(term);
-        df = grown(df, id + 1);
+        id = newTerm(bigramText(key));
+        bigramIds.set(key, id);
       }
       bag.ids[j] = id;
-      bag.counts[j] = count;
-      j++;
+      bag.counts[j++] = count;
     }
     return bag;
   };
@@ -78,7 +90,9 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
   }
   const idfOfUnseen = Math.log(sampleCount + 1) + 1;
   const sampledTerms = terms.length;
-  const idfOf = (id: number) => (id < sampledTerms ? Math.log((sampleCount + 1) / (df[id] + 1)) + 1 : idfOfUnseen);
+  const sampledIdf = new Float64Array(sampledTerms);
+  for (let t = 0; t < sampledTerms; t++) sampledIdf[t] = Math.log((sampleCount + 1) / (df[t] + 1)) + 1;
+  const idfOf = (id: number) => (id < sampledTerms ? sampledIdf[id] : idfOfUnseen);
 
   // Pass 2: weigh, normalise, prune each message; count postings per term.
   const docStart = new Int32Array(n + 1);

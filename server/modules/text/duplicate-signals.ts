@@ -2,6 +2,7 @@ import { bigramPrefix, similarityTerms } from './similarity-terms.ts';
 import { findOverlappingSpans, type OverlappingSpans } from './find-overlapping-spans.ts';
 import { profileMessage } from './profile-message.ts';
 import { comparePlaces } from './compare-places.ts';
+import { placeSignature } from './place-signature.ts';
 import { weighTerms } from './weigh-terms.ts';
 import type { SimilarityDoc, SimilarityIndex } from './similarity-types.ts';
 
@@ -61,7 +62,7 @@ export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: Simi
 
   const pa = profileMessage(a);
   const pb = profileMessage(b);
-  const { sharedPlaces, placeConflict } = comparePlaces(pa, pb, index);
+  const { sharedPlaces, placeConflict } = comparePlaces(placeSignature(pa, index), placeSignature(pb, index));
   const daysApart = pa.time === null || pb.time === null ? null : Math.abs(pa.time - pb.time) / 86_400_000;
 
   const detail = findOverlappingSpans(a.detail, b.detail);

@@ -1,5 +1,3 @@
-import { cleanText } from './normalize.ts';
-
 /**
  * Words that end a place name in citizen messages: estates, villages, roads, schools, parks…
  * Longest first, so 幼儿园 wins over 园 and 大道 over 道.
@@ -49,14 +47,13 @@ export interface PlaceNames {
 }
 
 /**
- * Places a message names: pseudonymised districts, and the Chinese characters right before a
- * place word (小区, 村, 路, 中学…) as that place's name. No gazetteer exists for the source's
- * pseudonymised places, so names are recognised by their suffix; generic fillers (我们小区,
- * 附近村) are dropped. Used to tell one estate's complaint from the same complaint template
- * filled in for another estate.
+ * Places a text names (give it cleaned: `cleanText`): pseudonymised districts, and the Chinese
+ * characters right before a place word (小区, 村, 路, 中学…) as that place's name. No gazetteer
+ * exists for the source's pseudonymised places, so names are recognised by their suffix; generic
+ * fillers (我们小区, 附近村) are dropped. Used to tell one estate's complaint from the same
+ * complaint template filled in for another estate.
  */
-export function extractPlaceNames(text: string): PlaceNames {
-  const clean = cleanText(text);
+export function extractPlaceNames(clean: string): PlaceNames {
   const districts = new Set<string>();
   for (const m of clean.matchAll(DISTRICT_RE)) districts.add(m[0]);
   const keys = new Set<string>();

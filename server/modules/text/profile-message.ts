@@ -9,6 +9,8 @@ export interface MessageProfile {
   text: string;
   /** Places named anywhere in the message. */
   places: PlaceNames;
+  /** The title, cleaned. */
+  titleText: string;
   /** Places named in the title: what the message is about. */
   titlePlaces: PlaceNames;
   user: string | undefined;
@@ -19,10 +21,12 @@ export interface MessageProfile {
 /** The profile of one message (cleaning, place names, time): cheap next to segmentation. */
 export function profileMessage(doc: SimilarityDoc): MessageProfile {
   const text = cleanText(`${doc.title} ${doc.detail}`);
+  const titleText = cleanText(doc.title);
   return {
     text,
+    titleText,
     places: extractPlaceNames(text),
-    titlePlaces: extractPlaceNames(doc.title),
+    titlePlaces: extractPlaceNames(titleText),
     user: doc.user || undefined,
     time: parseMessageTime(doc.time),
   };

@@ -6,7 +6,7 @@ import type { QueryOptions, SimilarityIndex, SimilarityMatch } from './similarit
  * read only in their strongest part (they are impact-ordered), and weak query terms are dropped
  * once the total is spent. Scores are then lower bounds of the cosine, exact for most matches.
  */
-export const defaultQueryOptions: QueryOptions = { maxPostingsPerTerm: 20_000, maxPostings: 150_000, minScore: 0, prunedCosine: false };
+export const defaultQueryOptions: QueryOptions = { maxPostingsPerTerm: 20_000, maxPostings: 150_000, minScore: 0, prunedCosine: true };
 
 /** What a query must not return: a message number (itself) and/or every message with an id. */
 export interface QueryExclusion {

@@ -82,8 +82,9 @@ export interface QueryOptions {
   /** Matches below this score are not returned. */
   minScore: number;
   /**
-   * Score the indexed side by its kept terms renormalised (cosine of pruned vectors) instead of
-   * the plain lower bound; for comparing two indexed messages, whose vectors are both pruned.
+   * Score against the indexed message's kept terms renormalised (the cosine with its pruned
+   * vector; the default) rather than the plain dot product, a lower bound of the full cosine
+   * that favours messages whose weight sits in few terms. Ranks closer to the exact cosine.
    */
   prunedCosine: boolean;
 }
