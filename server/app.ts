@@ -85,13 +85,16 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
-      // Multipart uploads have no zod body; describe the `file` field so clients can see it.
-      if ((input.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data')) {
+      // Multipart uploads have no zod body; describe the `file` field so clients can see it. A route
+      // says what its file may be in `x-file-description` (default: the import tables).
+      const schema = input.schema as { consumes?: string[]; 'x-file-description'?: string } | undefined;
+      if (schema?.consumes?.includes('multipart/form-data')) {
         (out.schema as Record<string, unknown>).body = {
           type: 'object',
           required: ['file'],
-          properties: { file: { type: 'string', format: 'binary', description: '.csv (UTF-8 or GBK) or .xlsx' } },
+          properties: { file: { type: 'string', format: 'binary', description: schema['x-file-description'] ?? '.csv (UTF-8 or GBK) or .xlsx' } },
         };
+        delete (out.schema as Record<string, unknown>)['x-file-description'];
       }
       return out;
     },

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { registerCitizenRoutes } from './routes.ts';
 import { registerAttachmentRoutes } from './routes-attachments.ts';
+import { pruneIdempotencyKeys } from './commands/prune-idempotency-keys.ts';
 
 /**
  * Citizen module: the public channel without an account (submit on the phone page, look up,
@@ -12,4 +13,6 @@ export const citizenModule: ModuleManifest = {
     registerCitizenRoutes(app, deps);
     registerAttachmentRoutes(app, deps);
   },
+  // Remembered answers to Idempotency-Keys are only needed while a client may still retry.
+  jobs: [{ kind: 'citizen.prune_idempotency_keys', everyMs: 60 * 60_000, run: async ({ ctx, now }) => void (await pruneIdempotencyKeys(ctx.db, now)) }],
 };

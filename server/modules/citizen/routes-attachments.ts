@@ -33,6 +33,7 @@ export function registerAttachmentRoutes(app: App, { database, config, keys }: M
         summary: 'Attach a file to a matter (multipart field "file"; optional fields visibleToCitizen, measureId)',
         description: 'Images (JPEG, PNG, WebP, HEIC, GIF), PDF and Office/WPS documents, judged by content; ≤ 20 MB. Needs matter.handle on the responsible unit or matter.intake on the intake unit. A timeline event "attach" and an audit row.',
         consumes: ['multipart/form-data'],
+        'x-file-description': 'one file ≤ 20 MB: an image (JPEG, PNG, WebP, HEIC, GIF), PDF or Office/WPS document, judged by content; optional fields visibleToCitizen (true/false) and measureId',
         params: ZMatterIdParams,
         response: { 201: ZAttachment },
       },

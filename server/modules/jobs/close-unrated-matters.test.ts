@@ -84,7 +84,7 @@ describe('closing unrated matters', () => {
   it('runs every job of the app through the runner, as serve does', async () => {
     const definitions = jobDefinitions();
     const kinds = definitions.map((d) => d.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['jobs.prune', 'matters.close_unrated', 'notify.deliver_outbound', 'notify.matter_events', 'notify.scan_deadlines']));
+    expect(kinds).toEqual(expect.arrayContaining(['citizen.prune_idempotency_keys', 'jobs.prune', 'matters.close_unrated', 'notify.deliver_outbound', 'notify.matter_events', 'notify.scan_deadlines']));
     // One handler per kind: a second would never run.
     expect(new Set(kinds).size).toBe(kinds.length);
     const deps = { config: t.config, keys: testKeys, sender, definitions, log: quiet };
