@@ -3,7 +3,6 @@ import { apiRead } from './api-read.ts';
 import { inbox } from './inbox.ts';
 import { benchTextSimilar } from './text-similar.ts';
 import { intake } from './intake.ts';
-import { benchTextSimilar } from './text-similar.ts';
 import { benchTextClassify } from './text-classify.ts';
 
 /** Options shared by the benchmarks, from the command line. */
@@ -56,10 +55,6 @@ const benches: Record<string, BenchDef> = {
   'text-classify': {
     summary: 'message classifier on one core: classify messages/s, train time on 932 real and 10,000 recombined messages, model size (data: --text-dir, else JICENG_TEXT_DATA, else /work/shared/data)',
     run: benchTextClassify,
-  },
-  'text-similar': {
-    summary: 'similarity index over 1,000,000 synthesised messages (build time, memory, query p50/p99) and hot topics over 100,000 (data: --text-dir, else JICENG_TEXT_DATA, else /work/shared/data; sizes: JICENG_TEXT_DOCS, JICENG_TEXT_QUERIES, JICENG_TEXT_HOT_DOCS)',
-    run: benchTextSimilar,
   },
   'text-similar': {
     summary: 'similarity index over 1,000,000 synthesised messages (build time, memory, query p50/p99) and hot topics over 100,000 (data: --text-dir, else JICENG_TEXT_DATA, else /work/shared/data; sizes: JICENG_TEXT_DOCS, JICENG_TEXT_QUERIES, JICENG_TEXT_HOT_DOCS)',
