@@ -27,6 +27,7 @@ const CategoriesPage = lazy(() => import('./catalogue/categories-page.tsx').then
 const DispatchRulesPage = lazy(() => import('./catalogue/dispatch-rules-page.tsx').then((m) => ({ default: m.DispatchRulesPage })));
 const ReplyTemplatesPage = lazy(() => import('./catalogue/reply-templates-page.tsx').then((m) => ({ default: m.ReplyTemplatesPage })));
 const SettingsPage = lazy(() => import('./catalogue/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
+const HotTopicsPage = lazy(() => import('./text/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })));
 
 // The citizen's phone pages (/m/…) need no account: they bypass the session gate and load as a
 // chunk of their own (the staff screens are never fetched on a phone).
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
           { path: 'dispatch-rules', element: <RequireAction action="category.manage"><DispatchRulesPage /></RequireAction> },
           { path: 'reply-templates', element: <RequireAction action="category.manage"><ReplyTemplatesPage /></RequireAction> },
           { path: 'settings', element: <RequireAction action="settings.manage"><SettingsPage /></RequireAction> },
+          { path: 'hot-topics', element: <RequireAction action="matter.lead"><HotTopicsPage /></RequireAction> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

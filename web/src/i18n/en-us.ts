@@ -3,6 +3,7 @@ import { mattersEnUS } from '../matters/matters-i18n.ts';
 import { citizenEnUS } from '../citizen/citizen-i18n.ts';
 import { catalogueEnUS } from '../catalogue/catalogue-i18n.ts';
 import { notifyEnUS } from '../notify/notify-i18n.ts';
+import { textEnUS } from '../text/text-i18n.ts';
 
 // English texts; typed against the Chinese ones so a missing key fails the type check.
 export const enUS: Messages = {
@@ -80,6 +81,7 @@ export const enUS: Messages = {
     dispatchRules: 'Dispatch catalogue',
     replyTemplates: 'Reply templates',
     settings: 'Closed-loop settings',
+    hotTopics: 'Hot topics',
   },
   role: {
     admin: 'Administrator',
@@ -370,4 +372,5 @@ export const enUS: Messages = {
   citizen: citizenEnUS,
   catalogue: catalogueEnUS,
   notify: notifyEnUS,
+  text: textEnUS,
 };

@@ -2,6 +2,7 @@ import { mattersZhCN } from '../matters/matters-i18n.ts';
 import { citizenZhCN } from '../citizen/citizen-i18n.ts';
 import { catalogueZhCN } from '../catalogue/catalogue-i18n.ts';
 import { notifyZhCN } from '../notify/notify-i18n.ts';
+import { textZhCN } from '../text/text-i18n.ts';
 
 // Chinese texts: the reference language; en-us.ts must have exactly the same keys.
 export const zhCN = {
@@ -79,6 +80,7 @@ export const zhCN = {
     dispatchRules: '派单目录',
     replyTemplates: '答复模板',
     settings: '闭环设置',
+    hotTopics: '热点问题',
   },
   role: {
     admin: '系统管理员',
@@ -369,6 +371,7 @@ export const zhCN = {
   citizen: citizenZhCN,
   catalogue: catalogueZhCN,
   notify: notifyZhCN,
+  text: textZhCN,
 };
 
 /** The shape every language's texts must have. */

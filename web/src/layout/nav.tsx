@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   ControlOutlined,
   FileSearchOutlined,
+  FireOutlined,
   FormOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -15,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import type { Action } from '../api/types.ts';
 
-export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit' | 'matters' | 'intake' | 'categories' | 'dispatchRules' | 'replyTemplates' | 'settings';
+export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit' | 'matters' | 'intake' | 'categories' | 'dispatchRules' | 'replyTemplates' | 'settings' | 'hotTopics';
 
 /** A top-level screen, shown in the menu only when the session can do its read action. */
 export interface NavItem {
@@ -35,6 +36,8 @@ export const navItems: NavItem[] = [
   // The closed loop. After the foundation's screens so that each role's first screen stays as it was.
   { key: 'matters', path: '/matters', action: 'matter.read', icon: <InboxOutlined /> },
   { key: 'intake', path: '/intake', action: 'matter.intake', icon: <FormOutlined /> },
+  // Hot topics (每月一题): what leaders and administrators act on.
+  { key: 'hotTopics', path: '/hot-topics', action: 'matter.lead', icon: <FireOutlined /> },
   { key: 'categories', path: '/categories', action: 'category.manage', icon: <PartitionOutlined /> },
   { key: 'dispatchRules', path: '/dispatch-rules', action: 'category.manage', icon: <BranchesOutlined /> },
   { key: 'replyTemplates', path: '/reply-templates', action: 'category.manage', icon: <SnippetsOutlined /> },

@@ -25,6 +25,8 @@ import { useSession } from '../session/session-context.tsx';
 import { useReportError } from '../lib/use-report-error.ts';
 import { UnitTreeSelect } from '../components/unit-tree-select.tsx';
 import { useDispatchSuggestion, useMatterWrite, useReplyTemplates } from './matter-api.ts';
+import { ReplyCheckPanel, useReplyCheck } from '../text/reply-check.tsx';
+import { DispatchSuggestionHint } from '../text/dispatch-suggestion-hint.tsx';
 
 /** The workflow actions of the panel, in the order a matter meets them, with the route of each. */
 const panelActions = [
@@ -342,14 +344,17 @@ function DispatchUnit({ matter, form }: { matter: MatterDetail; form: ReturnType
     if (suggested && !form.getFieldValue('unitId')) form.setFieldValue('unitId', suggested.id);
   }, [suggested, form]);
   return (
-    <Form.Item
-      name="unitId"
-      label={t('matters.form.unit')}
-      rules={[{ required: true, message: t('common.requiredSelect', { field: t('matters.form.unit') }) }]}
-      extra={suggestion.isLoading || suggestion.isError ? null : suggested ? t('matters.form.unitSuggested', { unit: suggested.name }) : t('matters.form.unitNoRule')}
-    >
-      <UnitTreeSelect data-testid="dispatch-unit" />
-    </Form.Item>
+    <>
+      <Form.Item
+        name="unitId"
+        label={t('matters.form.unit')}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: t('matters.form.unit') }) }]}
+        extra={suggestion.isLoading || suggestion.isError ? null : suggested ? t('matters.form.unitSuggested', { unit: suggested.name }) : t('matters.form.unitNoRule')}
+      >
+        <UnitTreeSelect data-testid="dispatch-unit" />
+      </Form.Item>
+      <DispatchSuggestionHint matterId={matter.id} onPick={(unitId) => form.setFieldValue('unitId', unitId)} />
+    </>
   );
 }
 
@@ -357,6 +362,7 @@ function DispatchUnit({ matter, form }: { matter: MatterDetail; form: ReturnType
 function ReplyFields({ matter, form }: { matter: MatterDetail; form: ReturnType<typeof Form.useForm<Values>>[0] }) {
   const { t } = useTranslation();
   const templates = useReplyTemplates(matter.categoryId);
+  const replyCheck = useReplyCheck(matter.id);
   const options = (templates.data ?? []).map((x) => ({ value: x.id, label: x.category ? `${x.title}（${x.category.name}）` : x.title }));
   return (
     <>
@@ -375,8 +381,9 @@ function ReplyFields({ matter, form }: { matter: MatterDetail; form: ReturnType<
         </Form.Item>
       )}
       <Form.Item name="text" label={t('matters.form.replyText')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('matters.form.replyText') }) }]}>
-        <Input.TextArea rows={6} maxLength={10000} placeholder={t('matters.form.replyPlaceholder')} data-testid="reply-text" />
+        <Input.TextArea rows={6} maxLength={10000} placeholder={t('matters.form.replyPlaceholder')} data-testid="reply-text" onBlur={(e) => void replyCheck.check(e.target.value)} />
       </Form.Item>
+      <ReplyCheckPanel result={replyCheck.result} checking={replyCheck.checking} onCheck={() => void replyCheck.check(form.getFieldValue('text'))} />
     </>
   );
 }

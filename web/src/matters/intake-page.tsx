@@ -10,6 +10,9 @@ import { useReportError } from '../lib/use-report-error.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { CategoryTreeSelect } from './category-tree-select.tsx';
 import { CallerMatters } from './caller-matters.tsx';
+import { IntakeSuggestions } from '../text/intake-suggestions.tsx';
+import { IntakeDuplicates } from '../text/intake-duplicates.tsx';
+import { recordIntakeSuggestions } from '../text/text-api.ts';
 import { matterKeys } from './matter-api.ts';
 import './matters.css';
 
@@ -47,6 +50,23 @@ function useDebounced<T>(value: T, ms: number): T {
 
 const trimmed = (v: string | undefined) => (v ?? '').trim() || undefined;
 
+/** The body of POST /matters from the form's values. */
+function toBody(v: Values): MatterCreateInput {
+  const p = v.petitioner ?? {};
+  const petitioner = v.anonymous ? undefined : { name: trimmed(p.name), phone: trimmed(p.phone), idNumber: trimmed(p.idNumber), address: trimmed(p.address) };
+  return {
+    kind: v.kind,
+    origin: v.origin,
+    urgency: v.urgency,
+    title: v.title.trim(),
+    description: v.description.trim(),
+    categoryId: v.categoryId || undefined,
+    address: trimmed(v.address),
+    regionCode: trimmed(v.regionCode),
+    petitioner: petitioner && Object.values(petitioner).some(Boolean) ? petitioner : undefined,
+  };
+}
+
 /**
  * 受理: the operator's intake form for a call, letter, visit or a problem found. While the phone is
  * typed, open matters of the same caller are listed beside the form so a repeat call (催办) is
@@ -63,24 +83,27 @@ export function IntakePage() {
   const anonymous = Form.useWatch('anonymous', form) ?? false;
   const phone = Form.useWatch(['petitioner', 'phone'], form);
   const caller = useDebounced(anonymous ? null : lookupPhone(phone), 400);
+  // Suggestions and likely duplicates follow the text as it is typed, once it rests for a moment.
+  const text = {
+    title: useDebounced((Form.useWatch('title', form) ?? '').trim(), 600),
+    description: useDebounced((Form.useWatch('description', form) ?? '').trim(), 600),
+    address: useDebounced((Form.useWatch('address', form) ?? '').trim(), 600),
+  };
+  const categoryId = Form.useWatch('categoryId', form);
+  const buildMatter = async () => {
+    try {
+      return toBody(await form.validateFields());
+    } catch {
+      return null;
+    }
+  };
 
   const submit = async (v: Values) => {
     setBusy(true);
-    const p = v.petitioner ?? {};
-    const petitioner = v.anonymous ? undefined : { name: trimmed(p.name), phone: trimmed(p.phone), idNumber: trimmed(p.idNumber), address: trimmed(p.address) };
-    const body: MatterCreateInput = {
-      kind: v.kind,
-      origin: v.origin,
-      urgency: v.urgency,
-      title: v.title.trim(),
-      description: v.description.trim(),
-      categoryId: v.categoryId || undefined,
-      address: trimmed(v.address),
-      regionCode: trimmed(v.regionCode),
-      petitioner: petitioner && Object.values(petitioner).some(Boolean) ? petitioner : undefined,
-    };
+    const body = toBody(v);
     try {
       const m = await api.post<MatterDetail>('/matters', body);
+      recordIntakeSuggestions(m.id);
       qc.setQueryData(matterKeys.matter(m.id), m);
       await qc.invalidateQueries({ queryKey: matterKeys.matters, predicate: (q) => q.queryKey[1] !== 'detail' });
       void message.success(t('matters.intake.saved', { code: m.code }));
@@ -185,6 +208,8 @@ export function IntakePage() {
         </Card>
         <div className="intake-side">
           <CallerMatters phone={caller} />
+          <IntakeDuplicates title={text.title} description={text.description} address={text.address} phone={caller ?? undefined} buildMatter={buildMatter} />
+          <IntakeSuggestions title={text.title} description={text.description} categoryId={categoryId} onUseCategory={(id) => form.setFieldValue('categoryId', id)} />
         </div>
       </div>
     </div>
