@@ -7,7 +7,7 @@ import { button, dialog, openDialog, logInTo, logOutOf, pickUnit, runAction, sta
 // the admin adds a sub-category with its own deadline, imports a CSV tree, deactivates a category,
 // adds a dispatch rule (路灯照明 × 990101 → 青山镇) and a reply template, and changes a setting; the
 // operator's dispatch dialog is then prefilled from the catalogue, and the handler's reply dialog
-// offers the template. Last, the matter page in English. Screenshots: matters-admin-*.png.
+// offers the template. Last, the matter page in English. Screenshots: catalogue-*.png.
 
 /** The main table's row whose first cells contain `text`. */
 const rowWith = (page: Page, text: string) => page.locator('.table-card .ant-table-tbody tr.ant-table-row', { hasText: text });
@@ -18,7 +18,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
   let run: BrowserRun | undefined;
 
   beforeAll(async () => {
-    run = await startBrowserRun({ prefix: 'matters-admin' });
+    run = await startBrowserRun({ prefix: 'catalogue' });
   });
 
   afterAll(async () => {

@@ -12,6 +12,13 @@ const isStatus = (s: string | null): s is MatterStatus => !!s && (matterStatuses
 const isRating = (s: unknown): s is Rating => typeof s === 'string' && (ratings as readonly string[]).includes(s);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
+/** The state an event moved the matter to, if it moved it (an attachment or note has no "from"; intake does). */
+function movedTo(e: MatterEvent): MatterStatus | null {
+  if (!isStatus(e.toStatus)) return null;
+  const moved = e.fromStatus === null ? e.action === 'create' : e.fromStatus !== e.toStatus;
+  return moved ? e.toStatus : null;
+}
+
 /** What an event's data says in words: the unit dispatched to, the rating, the reply, the measure … */
 function EventDetail({ e }: { e: MatterEvent }) {
   const { t } = useTranslation();
@@ -27,6 +34,8 @@ function EventDetail({ e }: { e: MatterEvent }) {
     if (d.source === 'citizen' || d.source === 'callback') parts.push(t(`matters.ratingSource.${d.source}`));
   }
   if (str(d.content)) parts.push(String(d.content));
+  if (typeof d.approve === 'boolean') parts.push(d.approve ? t('matters.extension.status.approved') : t('matters.extension.status.rejected'));
+  if (str(d.requestedResolveBy)) parts.push(t('matters.extension.to', { at: formatDateTime(String(d.requestedResolveBy)).slice(0, 16) }));
   const text = str(d.text) ?? str(d.reason);
   return (
     <>
@@ -54,7 +63,7 @@ export function MatterTimeline({ events }: { events: MatterEvent[] }) {
               <div className="event" data-action={e.action}>
                 <div className="event-head">
                   <strong className="event-action">{t(`matters.event.${e.action}`, { defaultValue: e.action })}</strong>
-                  {e.fromStatus !== e.toStatus && isStatus(e.toStatus) && <Tag className="event-status">{t(`matters.status.${e.toStatus}`)}</Tag>}
+                  {movedTo(e) && <Tag className="event-status">{t(`matters.status.${movedTo(e)!}`)}</Tag>}
                 </div>
                 <Typography.Text type="secondary" className="event-meta">
                   {formatDateTime(e.at).slice(0, 16)} · {e.actorName}
