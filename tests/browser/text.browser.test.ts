@@ -10,8 +10,8 @@ import { insertMatters, pick, type FixtureMatter } from '../../server/modules/te
 import { CHROMIUM, ensureWebBuild, logIn, logOut, shotsDir, skipBrowserTests } from './browser-helpers.ts';
 
 // The text module in the web client: a leader's hot-topics page (每月一题) with the acceptance
-// figure and the models, and the operator's intake form with suggestions and a likely duplicate
-// whose overlap is highlighted. Screenshots: test-results/screenshots/text-*.png.
+// figure and the models, the operator's intake form with suggestions and a likely duplicate whose
+// overlap is highlighted, and the handler's reply check before replying. Screenshots: test-results/screenshots/text-*.png.
 
 const PLACES = ['青山村', '石桥村', '镇东社区', '河口村', '滨河路', '人民路'];
 
@@ -20,6 +20,7 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  let replyMatterId: string;
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(shotsDir, `text-${name}.png`), fullPage: true, animations: 'disabled' });
 
@@ -63,6 +64,11 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
       ...water.map(([title, description], i) => ({ title, description, intakeUnitId: county, unitId: units['青山镇'], status: 'dispatched', phone: `1380000100${i}`, createdAt: day([20, 12, 6, 3, 1][i]) })),
       ...dance.map(([title, description], i) => ({ title, description, intakeUnitId: county, unitId: units['河口乡'], status: 'in_progress', phone: `1380000200${i}`, createdAt: day(15 - i) })),
     ]);
+    // A matter 青山镇 is working on, to reply to.
+    const operator = await login(t.app, 'operator');
+    replyMatterId = (await operator.post('/api/matters', { kind: 'demand', origin: 'hotline', title: '石桥村路灯不亮', description: '石桥村村口三盏路灯一周未亮，夜间出行不便，请尽快维修。' })).json().id;
+    await operator.post(`/api/matters/${replyMatterId}/dispatch`, { unitId: units['青山镇'] });
+    await (await login(t.app, 'handler_a')).post(`/api/matters/${replyMatterId}/accept`, {});
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page = await context.newPage();
@@ -109,6 +115,22 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
     // The side column is sticky: a tall viewport shows it whole (a full-page shot would cut the fixed header in).
     await page.setViewportSize({ width: 1440, height: 1400 });
     await page.screenshot({ path: path.join(shotsDir, 'text-02-intake-suggestions-duplicates.png'), animations: 'disabled' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await logOut(page);
+  });
+
+  it('the handler checks a reply before sending it, and may send it anyway', async () => {
+    await logIn(page, 'handler_a', 'Test-Pass-2024');
+    await page.goto(`${base}/matters/${replyMatterId}`);
+    await page.getByTestId('action-reply').click();
+    await page.getByTestId('reply-text').fill('您好，已收到，谢谢。');
+    await page.getByTestId('reply-check-button').click();
+    const missing = page.getByTestId('reply-check-missing');
+    await missing.waitFor();
+    expect(await missing.innerText()).toContain('未说明处理措施或结果');
+    await page.screenshot({ path: path.join(shotsDir, 'text-03-reply-check.png'), animations: 'disabled' });
+    await page.getByTestId('action-submit').click();
+    await expect.poll(() => page.getByTestId('actions-panel').innerText()).not.toContain('答复');
     expect(errors).toEqual([]);
   });
 });
