@@ -1,9 +1,8 @@
-import { buildSimilarityIndex } from './build-similarity-index.ts';
+import { buildSimilarityIndex, WEIGHT_SCALE } from './build-similarity-index.ts';
 import { clusterMessages, type ClusterOptions } from './cluster-messages.ts';
 import { labelTopic } from './label-topic.ts';
-import { profileMessage } from './profile-message.ts';
+import { profileMessage, type MessageProfile } from './profile-message.ts';
 import { topicHeat } from './topic-heat.ts';
-import { WEIGHT_SCALE } from './build-similarity-index.ts';
 import type { SimilarityDoc, SimilarityIndex } from './similarity-types.ts';
 
 /** Tuning of the hot-topic search; the defaults were set on messages-hot.jsonl. */
@@ -74,7 +73,7 @@ export function findHotTopics(messages: readonly SimilarityDoc[], options: Parti
 function topicOf(
   index: SimilarityIndex,
   messages: readonly SimilarityDoc[],
-  profiles: ReturnType<typeof profileMessage>[],
+  profiles: readonly MessageProfile[],
   members: number[],
   representatives: number,
 ): Pick<HotTopic, 'label' | 'ids' | 'representativeIds' | 'place' | 'keywords' | 'firstTime' | 'lastTime'> {
