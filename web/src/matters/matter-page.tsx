@@ -97,11 +97,8 @@ function MatterHeader({ matter: m, refetch, refreshing }: { matter: MatterDetail
           type="info"
           showIcon
           className="matter-alert"
-          title={
-            <span>
-              {t('matters.detail.mergedInto', { code: m.mergedInto.code })} <Link to={`/matters/${m.mergedInto.id}`}>{m.mergedInto.code}</Link>
-            </span>
-          }
+          title={t('matters.detail.mergedInto', { code: m.mergedInto.code })}
+          action={<Link to={`/matters/${m.mergedInto.id}`}>{t('matters.detail.openMain')}</Link>}
         />
       )}
       {m.escalation && <Alert type="warning" showIcon className="matter-alert" title={t('matters.detail.escalation', { unit: m.escalation.toUnit.name })} description={m.escalation.reason ?? undefined} />}

@@ -205,6 +205,7 @@ export const mattersZhCN = {
     unmeetable: '诉求无法满足的说明',
     unmeetableBy: '说明人：{{name}}',
     mergedInto: '本事项已合并至 {{code}}，诉求人看到的是主事项的办理情况。',
+    openMain: '查看主事项',
     mergedMatters: '合并到本事项的重复诉求',
     escalation: '已上报至 {{unit}}',
     counts: '退单 {{returns}} 次 · 返工 {{reopens}} 次 · 延期 {{extensions}} 次 · 群众反映 {{contacts}} 次（含催办）',
@@ -281,6 +282,8 @@ export const mattersZhCN = {
     doneAt: '完成于 {{at}}',
     evidence: '佐证材料说明',
     empty: '暂无措施',
+    delete: '删除',
+    deleteConfirm: '确定删除这条措施吗？仅用于删除误录的措施，删除记录保留在办理过程中。',
     meanProgress: '总体进度 {{progress}}%',
   },
   note: {
@@ -517,6 +520,7 @@ export const mattersEnUS: MattersMessages = {
     unmeetable: 'Why the demand cannot be met',
     unmeetableBy: 'Stated by {{name}}',
     mergedInto: 'Merged into {{code}}; the petitioner sees that matter’s progress.',
+    openMain: 'Open the main matter',
     mergedMatters: 'Duplicates merged into this one',
     escalation: 'Escalated to {{unit}}',
     counts: 'Returned {{returns}} · reworked {{reopens}} · extended {{extensions}} · contacts {{contacts}} (chases included)',
@@ -593,6 +597,8 @@ export const mattersEnUS: MattersMessages = {
     doneAt: 'Done at {{at}}',
     evidence: 'Evidence',
     empty: 'No measures yet',
+    delete: 'Delete',
+    deleteConfirm: 'Delete this measure? Only for one recorded by mistake; the deletion stays on the timeline.',
     meanProgress: 'Overall {{progress}}%',
   },
   note: {

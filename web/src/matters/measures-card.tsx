@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Progress, Space, Switch, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Space, Switch, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MatterDetail, Measure, MeasureInput } from '../api/types.ts';
@@ -26,6 +26,15 @@ export function MeasuresCard({ matter }: { matter: MatterDetail }) {
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const canAdd = !!matter.can.add_measure;
   const canEdit = !!matter.can.update_measure;
+  const report = useReportError();
+  const write = useMatterWrite(matter.id);
+  const remove = async (m: Measure) => {
+    try {
+      await write.mutateAsync({ path: `measures/${m.id}`, method: 'DELETE' });
+    } catch (err) {
+      report(err);
+    }
+  };
   return (
     <Card
       size="small"
@@ -60,6 +69,12 @@ export function MeasuresCard({ matter }: { matter: MatterDetail }) {
                       <Button key="edit" size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(m)}>
                         {t('common.edit')}
                       </Button>,
+                      // A measure recorded by mistake; the server keeps the deletion on the timeline.
+                      <Popconfirm key="delete" title={t('matters.measure.deleteConfirm')} onConfirm={() => remove(m)}>
+                        <Button size="small" type="link" danger icon={<DeleteOutlined />}>
+                          {t('matters.measure.delete')}
+                        </Button>
+                      </Popconfirm>,
                     ]
                   : []
               }
