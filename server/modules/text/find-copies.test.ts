@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findCopies } from './find-copies.ts';
 import { prepareCopyText } from './prepare-copy-text.ts';
-import { sharedPassages } from './shared-passages.ts';
+import { indexShingles, sharedPassages } from './shared-passages.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const texts = readFileSync(path.join(here, 'fixtures', 'reflections.jsonl'), 'utf8')
@@ -63,10 +63,20 @@ describe('prepareCopyText / sharedPassages', () => {
     expect(Array.from(t.end)).toEqual([1, 3, 4, 6]);
   });
 
-  it('takes the longest match and never counts a character of the first text twice', () => {
-    const a = prepareCopyText('甲乙丙丁戊己庚辛壬癸子丑寅卯');
-    const b = prepareCopyText('甲乙丙丁戊己庚辛壬癸子丑寅卯甲乙丙丁戊己庚辛壬癸');
-    const passages = sharedPassages(a, b, 10);
-    expect(passages).toEqual([{ a: 0, b: 0, length: 14 }]);
+  it('finds every maximal shared passage, also where two overlap in the walked text', () => {
+    // b = XYZ; a holds XY and, elsewhere, YZ: Z is covered only by the second passage.
+    const a = prepareCopyText('甲乙丙丁戊己庚辛壬癸子丑寅卯。一二三四五六七八九十。己庚辛壬癸子丑寅卯辰巳午未申');
+    const b = prepareCopyText('甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申');
+    const passages = sharedPassages(indexShingles(a, 10), b);
+    expect(passages).toEqual([
+      { a: 0, b: 0, length: 14 },
+      { a: 24, b: 5, length: 14 },
+    ]);
+  });
+
+  it('counts a repeated passage of the longer text once in the overlap', () => {
+    const once = '甲乙丙丁戊己庚辛壬癸子丑寅卯';
+    const [pair] = findCopies([{ id: 'long', text: once + once + '另外写了一些完全不同的话语内容' }, { id: 'short', text: once }], { minOverlap: 0.5 });
+    expect(pair.overlap).toBe(1);
   });
 });
