@@ -81,7 +81,8 @@ export function registerClassifyCommands(text: Command): void {
         const records = await readJsonl(opts.input, ['id', 'title', 'detail']);
         const out = records.map((r) => {
           const c = classifyText(model, String(r.value.title), String(r.value.detail));
-          return { id: r.value.id, label: c.label, scores: Object.fromEntries(Object.entries(c.scores).map(([l, p]) => [l, Math.round(p * 1e6) / 1e6])) };
+          // Full precision: rounded probabilities would no longer sum to 1.
+          return { id: r.value.id, label: c.label, scores: c.scores };
         });
         await writeWhole(opts.output, toJsonl(out));
       }),
