@@ -250,9 +250,12 @@ describe('escalate and claim (表现在基层、根子在上面)', () => {
     });
     const plain = await inProgress(k);
     expect((await leader.post(`/api/matters/${plain.id}/claim`, {})).json().error.code).toBe('NOT_ESCALATED');
-    // The county claims; the township no longer sees the matter it handed up.
+    // The county claims; the township stays as co-unit (协办): it still reads the matter and adds
+    // measures, but the workflow is the county's now.
     expect(ok(await leader.post(`/api/matters/${m.id}/claim`, {})).unit).toMatchObject({ name: '示范县' });
-    expect((await handlerA.get(`/api/matters/${m.id}`)).statusCode).toBe(404);
+    const asCoUnit = ok(await handlerA.get(`/api/matters/${m.id}`));
+    expect(asCoUnit.coUnits).toMatchObject([{ name: '青山镇' }]);
+    expect(asCoUnit.can).toMatchObject({ add_measure: true, reply: false, return: false });
   });
 
   it('a unit without a parent cannot escalate (409 ESCALATION_NO_PARENT)', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../core/policy.ts';
-import { conditionRefusal, matterAbilities, matterAbilitiesFor, type MatterAbility, type MatterFacts } from './policy.ts';
+import { conditionRefusal, intakeUnitFor, matterAbilities, matterAbilitiesFor, type MatterAbility, type MatterFacts } from './policy.ts';
 
 // Role × state × ability, without HTTP: what each demo role may do with a matter taken in by the
-// county (/C/) and handled by township A (/C/A/), written out by hand.
+// county (/C/), handled by township A (/C/A/) with township B (/C/B/) as co-unit (协办) once
+// dispatched, written out by hand. Township D (/C/D/) has nothing to do with it.
 
 const C = '/C/';
 const A = '/C/A/';
@@ -21,16 +22,18 @@ const actors = {
   operator: actor('operator', C),
   handlerA: actor('handler', A),
   handlerB: actor('handler', B),
+  handlerD: actor('handler', '/C/D/'),
   leader: actor('leader', C),
   supervisor: actor('supervisor', '/S/', [A, B]),
 };
 type Who = keyof typeof actors;
 
 const yesterday = '2000-01-01';
-const matterIn = (status: string, extra: Partial<MatterFacts> = {}): MatterFacts => ({
+const matterIn = (status: string, extra: Partial<MatterFacts & { coUnitPaths: string[] }> = {}): MatterFacts & { coUnitPaths: string[] } => ({
   status,
   intakeUnitPath: C,
   unitPath: status === 'received' ? null : A,
+  coUnitPaths: status === 'received' ? [] : [B],
   reopenCount: 0,
   reviewDueOn: status === 'closed' ? yesterday : null,
   escalationStatus: null,
@@ -44,48 +47,55 @@ const expected: Record<string, Record<Who, MatterAbility[]>> = {
     operator: ['dispatch', 'resolve_on_spot', 'merge', 'assign_leader', 'add_contact', 'add_note', 'reveal'],
     handlerA: [],
     handlerB: [],
+    handlerD: [],
     leader: ['add_note', 'reveal'],
     supervisor: [],
   },
   dispatched: {
     operator: ['reassign', 'merge', 'assign_leader', 'add_contact', 'add_note', 'reveal'],
     handlerA: ['accept', 'return', 'escalate', 'request_extension', 'add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_note'],
+    handlerD: [],
     leader: ['accept', 'return', 'escalate', 'assign_leader', 'request_extension', 'add_note', 'reveal'],
     supervisor: [],
   },
   in_progress: {
     operator: ['reassign', 'assign_leader', 'add_contact', 'add_note', 'reveal'],
     handlerA: ['return', 'reply', 'escalate', 'add_measure', 'update_measure', 'request_extension', 'add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_measure', 'add_note'],
+    handlerD: [],
     leader: ['return', 'reply', 'escalate', 'assign_leader', 'add_measure', 'update_measure', 'request_extension', 'add_note', 'reveal'],
     supervisor: [],
   },
   replied: {
     operator: ['rate', 'assign_leader', 'add_contact', 'add_note', 'reveal'],
     handlerA: ['add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_note'],
+    handlerD: [],
     leader: ['close_unmeetable', 'assign_leader', 'add_note', 'reveal'],
     supervisor: [],
   },
   closed: {
     operator: ['add_note', 'reveal'],
     handlerA: ['review', 'add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_note'],
+    handlerD: [],
     leader: ['review', 'add_note', 'reveal'],
     supervisor: [],
   },
   reviewed: {
     operator: ['add_note', 'reveal'],
     handlerA: ['add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_note'],
+    handlerD: [],
     leader: ['add_note', 'reveal'],
     supervisor: [],
   },
   merged: {
     operator: ['add_note', 'reveal'],
     handlerA: ['add_note', 'reveal'],
-    handlerB: [],
+    handlerB: ['add_note'],
+    handlerD: [],
     leader: ['add_note', 'reveal'],
     supervisor: [],
   },
@@ -109,6 +119,16 @@ describe('matter abilities (role × state)', () => {
   it('lists every ability, and none without an actor', () => {
     expect(Object.keys(matterAbilitiesFor(null, matterIn('dispatched')))).toEqual([...matterAbilities]);
     expect(Object.values(matterAbilitiesFor(null, matterIn('dispatched'))).some(Boolean)).toBe(false);
+  });
+});
+
+describe('taking in (受理)', () => {
+  it('an operator takes in any kind in their unit; a leader only a problem (未诉先办); a handler nothing', () => {
+    expect(intakeUnitFor(actors.operator, 'demand')).toEqual({ unitId: C, unitPath: C });
+    expect(intakeUnitFor(actors.leader, 'problem')).toEqual({ unitId: C, unitPath: C });
+    expect(intakeUnitFor(actors.leader, 'demand')).toBeNull();
+    expect(intakeUnitFor(actors.handlerA, 'problem')).toBeNull();
+    expect(intakeUnitFor(actors.supervisor, 'problem')).toBeNull();
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * Who may do what to a matter: pure, default-deny rules on top of the state machine. A matter
- * has two sides — the intake office (受理单位, `intakeUnitPath`) and the responsible unit (主办,
- * `unitPath`) — and each ability is judged on one of them, or on the unit a matter is escalated
- * to. The same rules decide the `can` map sent with every matter (so the UI never re-implements
+ * has three sides — the intake office (受理单位, `intakeUnitPath`), the responsible unit (主办,
+ * `unitPath`) and its co-units (协办, `coUnitPaths`) — and each ability is judged on one of them,
+ * or on the unit a matter is escalated to. Co-units only read, add measures and write notes: the
+ * workflow stays with the responsible unit. The same rules decide the `can` map sent with every matter (so the UI never re-implements
  * them) and the 403 of a command.
  */
 import { AppError } from '../../core/errors.ts';
 import type { ErrorCode } from '../../core/messages.ts';
-import { can, type Action, type Actor } from '../../core/policy.ts';
+import { can, roleAllows, scopeFor, type Action, type Actor } from '../../core/policy.ts';
 import { todayInChina } from '../calendar/calendar-date.ts';
 import { nextStatus, type MatterAction, type MatterStatus } from './state-machine.ts';
 
@@ -49,8 +50,8 @@ export interface MatterFacts {
   hasPendingExtension: boolean;
 }
 
-/** The units of a matter its role rules look at. */
-export type MatterSides = Pick<MatterFacts, 'intakeUnitPath' | 'unitPath' | 'escalatedToUnitPath'>;
+/** The units of a matter its role rules look at; `coUnitPaths` are the co-units' paths (none when omitted). */
+export type MatterSides = Pick<MatterFacts, 'intakeUnitPath' | 'unitPath' | 'escalatedToUnitPath'> & { coUnitPaths?: readonly string[] };
 
 // The workflow action whose state rule an ability follows; abilities without one are allowed in any state.
 const stateActionOf: Partial<Record<MatterAbility, MatterAction>> = {
@@ -79,6 +80,9 @@ export const actsForIntake = (actor: Actor, m: Pick<MatterFacts, 'intakeUnitPath
 /** True when the actor may do `action` for the matter's responsible unit (false while it has none). */
 export const actsForUnit = (actor: Actor, m: Pick<MatterFacts, 'unitPath'>, action: Action) => !!m.unitPath && can(actor, action, m.unitPath);
 
+/** True when the actor may do `action` for one of the matter's co-units (协办). */
+export const actsForCoUnit = (actor: Actor, m: Pick<MatterSides, 'coUnitPaths'>, action: Action) => (m.coUnitPaths ?? []).some((p) => can(actor, action, p));
+
 /** The role rule of each ability: who may, whatever the state. */
 const roleRules: Record<MatterAbility, (actor: Actor, m: MatterSides) => boolean> = {
   dispatch: (a, m) => actsForIntake(a, m, 'matter.intake'),
@@ -92,7 +96,8 @@ const roleRules: Record<MatterAbility, (actor: Actor, m: MatterSides) => boolean
   reply: (a, m) => actsForUnit(a, m, 'matter.handle'),
   review: (a, m) => actsForUnit(a, m, 'matter.handle'),
   escalate: (a, m) => actsForUnit(a, m, 'matter.handle'),
-  add_measure: (a, m) => actsForUnit(a, m, 'matter.handle'),
+  // Co-units contribute their own measures; editing and deleting measures stays with the responsible unit.
+  add_measure: (a, m) => actsForUnit(a, m, 'matter.handle') || actsForCoUnit(a, m, 'matter.handle'),
   update_measure: (a, m) => actsForUnit(a, m, 'matter.handle'),
   request_extension: (a, m) => actsForUnit(a, m, 'matter.handle'),
   // The superior unit a matter was escalated to (its handlers and leaders). Without an escalation,
@@ -102,9 +107,25 @@ const roleRules: Record<MatterAbility, (actor: Actor, m: MatterSides) => boolean
   close_unmeetable: (a, m) => actsForUnit(a, m, 'matter.lead') || actsForIntake(a, m, 'matter.lead'),
   decide_extension: (a, m) => actsForUnit(a, m, 'matter.lead'),
   assign_leader: (a, m) => actsForIntake(a, m, 'matter.intake') || actsForUnit(a, m, 'matter.lead'),
-  add_note: (a, m) => actsForIntake(a, m, 'matter.intake') || actsForUnit(a, m, 'matter.handle') || actsForIntake(a, m, 'matter.lead'),
+  add_note: (a, m) => actsForIntake(a, m, 'matter.intake') || actsForUnit(a, m, 'matter.handle') || actsForIntake(a, m, 'matter.lead') || actsForCoUnit(a, m, 'matter.handle'),
   reveal: (a, m) => actsForIntake(a, m, 'matter.reveal') || actsForUnit(a, m, 'matter.reveal'),
 };
+
+/**
+ * The unit a matter taken in by this actor belongs to, or null when the actor may not take in
+ * this kind: whoever takes in matters (matter.intake) takes in any kind, in the outermost unit
+ * where they may; a leader (matter.lead) without it may take in a problem (未诉先办: a problem
+ * found before anyone complains, e.g. on the hot-topics page), never a citizen's demand, in the
+ * outermost unit they lead.
+ */
+export function intakeUnitFor(actor: Actor, kind: string): { unitId: string; unitPath: string } | null {
+  const pick = (action: Action) => {
+    const [root] = scopeFor(actor, action).sort((a, b) => a.length - b.length);
+    const role = root ? actor.roles.find((r) => r.unitPath === root && roleAllows(r.role, action)) : undefined;
+    return role ? { unitId: role.unitId, unitPath: role.unitPath } : null;
+  };
+  return pick('matter.intake') ?? (kind === 'problem' ? pick('matter.lead') : null);
+}
 
 /** True when the actor's roles allow the ability on this matter (its state aside). */
 export function roleAllowsOnMatter(actor: Actor, m: MatterSides, ability: MatterAbility): boolean {
@@ -143,7 +164,7 @@ export function conditionRefusal(m: MatterFacts, action: MatterAction, now: Date
 }
 
 /** True when the actor may do the ability now: role, state and condition. */
-export function canOnMatter(actor: Actor, m: MatterFacts, ability: MatterAbility, now: Date = new Date()): boolean {
+export function canOnMatter(actor: Actor, m: MatterFacts & Pick<MatterSides, 'coUnitPaths'>, ability: MatterAbility, now: Date = new Date()): boolean {
   if (!roleAllowsOnMatter(actor, m, ability)) return false;
   const action = stateActionOf[ability];
   if (!action) return true;
@@ -151,7 +172,7 @@ export function canOnMatter(actor: Actor, m: MatterFacts, ability: MatterAbility
 }
 
 /** Every ability with whether the actor has it now: the `can` map sent with each matter. */
-export function matterAbilitiesFor(actor: Actor | null, m: MatterFacts, now: Date = new Date()): Record<MatterAbility, boolean> {
+export function matterAbilitiesFor(actor: Actor | null, m: MatterFacts & Pick<MatterSides, 'coUnitPaths'>, now: Date = new Date()): Record<MatterAbility, boolean> {
   const out = {} as Record<MatterAbility, boolean>;
   for (const ability of matterAbilities) out[ability] = !!actor && canOnMatter(actor, m, ability, now);
   return out;

@@ -43,6 +43,8 @@ export function progressOf(measures: readonly Pick<typeof matterMeasures.$inferS
 export interface MatterViewFacts {
   unitsById: Map<string, UnitRef>;
   coUnitIds: string[];
+  /** The co-units' paths, for the role rules of the `can` map. */
+  coUnitPaths?: readonly string[];
   progress: number | null;
   hasPendingExtension: boolean;
   backlogDays: number;
@@ -121,7 +123,7 @@ export function presentMatter(m: MatterRow, facts: MatterViewFacts, keys: Secret
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
     allowedActions: allowedActions(m.status as MatterStatus),
-    can: matterAbilitiesFor(actor, { ...m, hasPendingExtension: facts.hasPendingExtension }, now),
+    can: matterAbilitiesFor(actor, { ...m, coUnitPaths: facts.coUnitPaths ?? [], hasPendingExtension: facts.hasPendingExtension }, now),
   };
 }
 

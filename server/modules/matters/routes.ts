@@ -8,6 +8,7 @@ import {
   ZExtensionDecideRequest,
   ZExtensionParams,
   ZExtensionRequest,
+  ZLeaderCandidates,
   ZMatterAcceptRequest,
   ZMatterClaimRequest,
   ZMatterClass,
@@ -45,6 +46,7 @@ import {
 } from './schema.ts';
 import { getMatter, presentMatterDetail } from './queries/get-matter.ts';
 import { listMatters } from './queries/list-matters.ts';
+import { listLeaderCandidates } from './queries/list-leader-candidates.ts';
 import { findByCaller } from './queries/find-by-caller.ts';
 import { getMatterClass, presentMatterClassDetail, presentMatterClasses } from './queries/get-matter-class.ts';
 import { listMatterClasses } from './queries/list-matter-classes.ts';
@@ -87,7 +89,8 @@ export function registerMatterRoutes(app: App, { database, config, keys }: Modul
   const tags = ['matters'];
 
   app.post('/matters', { schema: { tags, summary: 'Take in a matter (受理)', body: ZMatterCreateRequest, response: { 201: ZMatterDetail } } }, async (req, reply) => {
-    requireAbility(req, 'matter.intake');
+    // Operators take in anything; a leader may take in a problem (未诉先办): createMatter decides (policy: intakeUnitFor).
+    requireAbility(req, 'matter.read');
     const c = ctx(req);
     return reply.status(201).send(await presentMatterDetail(c, await createMatter(c, req.body)));
   });
@@ -118,6 +121,15 @@ export function registerMatterRoutes(app: App, { database, config, keys }: Modul
     requireAbility(req, 'matter.read');
     return getMatter(ctx(req), req.params.id);
   });
+
+  app.get(
+    '/matters/:id/leader-candidates',
+    { schema: { tags, summary: 'Leaders who may own the matter (领导包案): at its unit or above, nearest first', params: ZMatterIdParams, response: { 200: ZLeaderCandidates } } },
+    async (req) => {
+      requireAbility(req, 'matter.read');
+      return listLeaderCandidates(ctx(req), req.params.id);
+    },
+  );
 
   // The role check of each action is per matter (intake office or responsible unit), inside the command.
   const action = <B>(path: string, summary: string, body: ZodType<B>, run: (c: ReturnType<typeof ctx>, id: string, input: B) => Promise<MatterRow>) =>

@@ -86,6 +86,11 @@ export type TMatterClaimRequest = z.infer<typeof ZMatterClaimRequest>;
 /** Sets the owning leader (领导包案); null removes it. */
 export const ZMatterLeaderRequest = z.strictObject({ ...ZVersion, leaderAccountId: z.uuid().nullable() });
 export type TMatterLeaderRequest = z.infer<typeof ZMatterLeaderRequest>;
+/** Accounts that may own a matter (领导包案): leaders at its unit or above, nearest first. */
+export const ZLeaderCandidates = z.object({
+  items: z.array(z.object({ accountId: z.uuid(), name: z.string(), unitId: z.uuid(), unitName: z.string() })),
+});
+export type TLeaderCandidates = z.infer<typeof ZLeaderCandidates>;
 export const ZMatterContactRequest = z.strictObject({ ...ZVersion, note: ZText(2000) });
 export type TMatterContactRequest = z.infer<typeof ZMatterContactRequest>;
 export const ZMatterNoteRequest = z.strictObject({ body: ZText(10000) });
@@ -125,7 +130,7 @@ export const ZMatterReveal = z.object({ field: z.enum(revealFields), value: z.st
 export const ZByCallerQuery = z.strictObject({ phone: ZPhone });
 
 /** The named views of the inbox (see README.md). */
-export const matterQueues = ['intake', 'to_accept', 'in_progress', 'due_soon', 'overdue', 'mine_leader', 'reviews_due', 'escalations', 'backlog'] as const;
+export const matterQueues = ['intake', 'to_accept', 'in_progress', 'due_soon', 'overdue', 'mine_leader', 'reviews_due', 'escalations', 'backlog', 'co_handling'] as const;
 export type TMatterQueue = (typeof matterQueues)[number];
 
 export const ZMattersQuery = z.strictObject({

@@ -80,6 +80,8 @@ const cases: Case[] = [
   { route: 'PUT /api/calendar/days/:date', method: 'PUT', url: () => '/api/calendar/days/2025-05-06', body: () => ({ kind: 'holiday' }), handler: 403, adminA: 403 },
   // Matters: another township's matter is simply not there, for reading and for every action.
   { route: 'GET /api/matters/:id', method: 'GET', url: () => `/api/matters/${ids.matterB}`, handler: 404, adminA: 404 },
+  // Owning-leader candidates of B's matter (co-unit access is in matters/co-units.test.ts: a third township still gets 404).
+  { route: 'GET /api/matters/:id/leader-candidates', method: 'GET', url: () => `/api/matters/${ids.matterB}/leader-candidates`, handler: 404, adminA: 404 },
   { route: 'POST /api/matters/:id/dispatch', method: 'POST', url: () => `/api/matters/${ids.matterB}/dispatch`, body: () => ({ unitId: ids.townA }), handler: 404, adminA: 404 },
   { route: 'POST /api/matters/:id/return', method: 'POST', url: () => `/api/matters/${ids.matterB}/return`, body: () => ({ reason: '不属本单位' }), handler: 404, adminA: 404 },
   { route: 'POST /api/matters/:id/accept', method: 'POST', url: () => `/api/matters/${ids.matterB}/accept`, body: () => ({}), handler: 404, adminA: 404 },

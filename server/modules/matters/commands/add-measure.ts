@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { matterMeasures } from '../tables.ts';
-import { loadMatter } from '../queries/load-matter.ts';
+import { coUnitPathsOf, loadMatter } from '../queries/load-matter.ts';
 import { assertRoleOnMatter } from '../policy.ts';
 import type { TMeasureCreateRequest } from '../schema.ts';
 import { applyTransition } from './apply-transition.ts';
 import { assertMeasureOwner } from './measure-owner.ts';
 
 /**
- * The responsible unit adds a measure (措施) to a matter in progress: what will be done, by whom,
+ * The responsible unit or a co-unit (协办) adds a measure (措施) to a matter in progress: what will be done, by whom,
  * by when, how far along, with evidence. The matter's progress is the mean of its measures.
  */
 export async function addMeasure(ctx: Ctx, id: string, input: TMeasureCreateRequest) {
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
     const matter = await loadMatter(tx, actor, id, { forUpdate: true });
-    assertRoleOnMatter(actor, matter, 'add_measure');
+    assertRoleOnMatter(actor, { ...matter, coUnitPaths: await coUnitPathsOf(tx, id) }, 'add_measure');
     await assertMeasureOwner(tx, ctx, actor, input.ownerPersonId);
     const measureId = randomUUID();
     const done = input.done ?? false;

@@ -6,7 +6,8 @@ import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { AppError, invalidField } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
-import { scopeFor, type Actor } from '../../../core/policy.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { intakeUnitFor } from '../policy.ts';
 import { queryRows } from '../../../db/client.ts';
 import { encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
 import { blindIndex } from '../../../core/personal-data/blind-index.ts';
@@ -27,12 +28,12 @@ export interface CreateMatterOptions {
 }
 
 /**
- * Takes in a matter (受理): status `received`, in the intake unit of the operator (or the unit a
- * public channel delivers to), with the petitioner's data encrypted field by field and the phone
+ * Takes in a matter (受理): status `received`, in the intake unit of the operator — or of the
+ * leader taking in a problem (未诉先办) — or the unit a public channel delivers to, with the petitioner's data encrypted field by field and the phone
  * blind-indexed for "same caller" look-ups.
  */
 export async function createMatter(ctx: Ctx, input: TMatterCreateRequest, opts: CreateMatterOptions = {}) {
-  const intake = opts.intakeUnit ?? intakeRoleOf(requireActor(ctx));
+  const intake = opts.intakeUnit ?? intakeRoleOf(requireActor(ctx), input.kind);
   const id = randomUUID();
   const petitioner = encryptPetitioner(ctx.keys, id, input.petitioner);
   // Milliseconds only, so the (created_at, id) cursor of the inbox round-trips through JSON exactly.
@@ -79,12 +80,11 @@ async function assertCategoryUsable(tx: Tx, ctx: Ctx, categoryId: string): Promi
   if (!(await isCategoryUsable(tx, categoryId))) throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
 }
 
-/** The unit a matter taken in by this actor belongs to: the outermost unit where it may take in matters. */
-function intakeRoleOf(actor: Actor): { unitId: string; unitPath: string } {
-  const [root] = scopeFor(actor, 'matter.intake').sort((a, b) => a.length - b.length);
-  const role = actor.roles.find((r) => r.unitPath === root);
-  if (!role) throw new AppError(403, 'FORBIDDEN');
-  return { unitId: role.unitId, unitPath: role.unitPath };
+/** The unit a matter taken in by this actor belongs to (policy: intakeUnitFor); 403 when the actor may not take in this kind. */
+function intakeRoleOf(actor: Actor, kind: string): { unitId: string; unitPath: string } {
+  const unit = intakeUnitFor(actor, kind);
+  if (!unit) throw new AppError(403, 'FORBIDDEN');
+  return unit;
 }
 
 type PetitionerColumns = Pick<typeof matters.$inferInsert, 'petitionerNameEnc' | 'petitionerPhoneEnc' | 'petitionerIdEnc' | 'petitionerAddressEnc' | 'petitionerPhoneIdx'>;

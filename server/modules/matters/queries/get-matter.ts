@@ -56,14 +56,16 @@ export async function presentMatterDetail(ctx: Ctx, matter: MatterRow): Promise<
     getSetting(db, 'backlog_days'),
   ]);
   const unitIds = [...new Set([matter.intakeUnitId, matter.unitId, matter.escalatedToUnitId, ...links.map((l) => l.unitId)].filter((x): x is string => !!x))];
-  const names = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds));
+  const names = await db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(inArray(units.id, unitIds));
   const coUnitIds = links.filter((l) => l.role === 'co').map((l) => l.unitId);
+  const pathOf = new Map(names.map((u) => [u.id, u.path]));
   const ref = (r: { id: string; code: string; title: string; status: string }) => ({ ...r, status: r.status as TMatterDetail['status'] });
   const view = presentMatter(
     matter,
     {
-      unitsById: new Map(names.map((u) => [u.id, u])),
+      unitsById: new Map(names.map((u) => [u.id, { id: u.id, name: u.name }])),
       coUnitIds,
+      coUnitPaths: coUnitIds.map((u) => pathOf.get(u)).filter((p): p is string => !!p),
       progress: progressOf(measures),
       hasPendingExtension: extensions.some((x) => x.status === 'pending'),
       backlogDays,

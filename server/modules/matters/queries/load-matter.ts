@@ -1,22 +1,42 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
 import { can, type Action, type Actor } from '../../../core/policy.ts';
 import { scopedTo } from '../../../core/scope.ts';
-import { matters } from '../tables.ts';
+import { units } from '../../org/tables.ts';
+import { matters, matterUnits } from '../tables.ts';
 
 export type MatterRow = typeof matters.$inferSelect;
 
 /**
- * A matter the actor may read: taken in (intake unit) or handled (responsible unit) inside the
- * actor's scope. Anything else is 404, whether it exists or not. `forUpdate` locks the row, so
+ * SQL: one of the matter's co-units (协办, `matter_units` role 'co') lies where the actor may
+ * perform `action`. A semi-join from the actor's units, so a list filtered by it starts from the
+ * few co-unit links instead of scanning matters.
+ */
+export function coUnitScoped(actor: Actor, action: Action): SQL {
+  return sql`${matters.id} in (select ${matterUnits.matterId} from ${matterUnits} join ${units} on ${units.id} = ${matterUnits.unitId} where ${matterUnits.role} = 'co' and ${scopedTo(units.path, actor, action)})`;
+}
+
+/** The paths of a matter's co-units (协办), for its role rules. */
+export async function coUnitPathsOf(db: DbOrTx, matterId: string): Promise<string[]> {
+  const rows = await db
+    .select({ path: units.path })
+    .from(matterUnits)
+    .innerJoin(units, eq(units.id, matterUnits.unitId))
+    .where(and(eq(matterUnits.matterId, matterId), eq(matterUnits.role, 'co')));
+  return rows.map((r) => r.path);
+}
+
+/**
+ * A matter the actor may read: taken in (intake unit), handled (responsible unit) or co-handled
+ * (a co-unit, 协办) inside the actor's scope. Anything else is 404, whether it exists or not. `forUpdate` locks the row, so
  * concurrent commands on one matter run one after the other and the later sees the new state.
  */
 export async function loadMatter(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<MatterRow> {
   const query = db
     .select()
     .from(matters)
-    .where(and(eq(matters.id, id), or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'))));
+    .where(and(eq(matters.id, id), or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'), coUnitScoped(actor, 'matter.read'))));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound();
   return row;
