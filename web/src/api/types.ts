@@ -243,7 +243,7 @@ export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as co
 export type Rating = (typeof ratings)[number];
 
 /** The named views of the inbox (GET /matters?queue=). */
-export const matterQueues = ['intake', 'to_accept', 'in_progress', 'due_soon', 'overdue', 'mine_leader', 'reviews_due', 'escalations', 'backlog'] as const;
+export const matterQueues = ['intake', 'to_accept', 'in_progress', 'due_soon', 'overdue', 'mine_leader', 'reviews_due', 'escalations', 'backlog', 'co_handling'] as const;
 export type MatterQueue = (typeof matterQueues)[number];
 
 /** What the caller may do with a matter now; the screens show exactly these. */

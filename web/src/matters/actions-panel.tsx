@@ -20,8 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { ratings, type Account, type MatterAbility, type MatterDetail, type MatterListItem, type Page } from '../api/types.ts';
-import { useSession } from '../session/session-context.tsx';
+import { ratings, type MatterAbility, type MatterDetail, type MatterListItem, type Page } from '../api/types.ts';
 import { useReportError } from '../lib/use-report-error.ts';
 import { UnitTreeSelect } from '../components/unit-tree-select.tsx';
 import { useDispatchSuggestion, useMatterWrite, useReplyTemplates } from './matter-api.ts';
@@ -388,37 +387,40 @@ function ReplyFields({ matter, form }: { matter: MatterDetail; form: ReturnType<
   );
 }
 
+/** One account that may own a matter, as GET /matters/:id/leader-candidates answers it. */
+interface LeaderCandidate {
+  accountId: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+}
+
 /**
- * The owning leader (领导包案). The server checks that the account holds the leader role over the
- * matter; the list offers the caller (when a leader), the current owner, and — for those who may
- * read accounts — leaders found by name.
+ * The owning leader (领导包案): picked from the leaders the server offers for this matter (its
+ * unit's and those above, nearest first — the accounts it would accept), plus the current owner
+ * and "none".
  */
 function LeaderField({ matter }: { matter: MatterDetail }) {
   const { t } = useTranslation();
-  const { session, can } = useSession();
-  const [search, setSearch] = useState('');
-  const mayList = can('account.read');
-  const found = useQuery({
-    queryKey: ['accounts', 'leaders', search],
-    queryFn: () => api.get<Page<Account>>('/accounts', { q: search || undefined, limit: 50 }).then((p) => p.items.filter((a) => a.isActive && a.roles.some((r) => r.role === 'leader'))),
-    enabled: mayList,
+  const candidates = useQuery({
+    queryKey: ['matters', matter.id, 'leader-candidates'],
+    queryFn: () => api.get<{ items: LeaderCandidate[] }>(`/matters/${matter.id}/leader-candidates`).then((r) => r.items),
     staleTime: 30_000,
   });
   const options = useMemo(() => {
     const seen = new Map<string, string>();
     seen.set(NO_LEADER, t('matters.form.leaderNone'));
     if (matter.leader) seen.set(matter.leader.accountId, matter.leader.name);
-    if (session.roles.some((r) => r.role === 'leader')) seen.set(session.account.id, session.account.displayName);
-    for (const a of found.data ?? []) seen.set(a.id, `${a.displayName}（${a.username}）`);
+    for (const c of candidates.data ?? []) seen.set(c.accountId, `${c.name}（${c.unitName}）`);
     return [...seen].map(([value, label]) => ({ value, label }));
-  }, [matter.leader, session, found.data, t]);
+  }, [matter.leader, candidates.data, t]);
   return (
     <Form.Item name="leaderAccountId" label={t('matters.form.leader')}>
       <Select
-        showSearch={mayList ? { filterOption: false, onSearch: setSearch } : true}
+        showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('matters.form.leaderPlaceholder')}
         options={options}
-        loading={found.isFetching}
+        loading={candidates.isFetching}
         data-testid="leader-select"
         suffixIcon={<AimOutlined />}
       />

@@ -42,6 +42,7 @@ export const mattersZhCN = {
     reviews_due: '回头看到期',
     escalations: '上级认领',
     backlog: '积案',
+    co_handling: '协办事项',
   },
   queueHint: {
     all: '您可查看的全部事项',
@@ -54,6 +55,7 @@ export const mattersZhCN = {
     reviews_due: '办结后到了回头看日期的事项',
     escalations: '下级上报、待本单位认领或已认领的事项',
     backlog: '长期未办结的积案',
+    co_handling: '本单位作为协办单位参与的事项：可查看、添加措施和内部备注',
   },
   event: {
     create: '受理',
@@ -264,7 +266,7 @@ export const mattersZhCN = {
     mergeNotFound: '没有找到编号为 {{code}} 的事项',
     mergeSelf: '不能合并到本事项自身',
     leader: '包案领导',
-    leaderPlaceholder: '输入姓名搜索账号',
+    leaderPlaceholder: '选择本单位或上级单位的领导',
     leaderNone: '取消包案',
     contactNote: '催办说明',
     extensionReason: '延期理由',
@@ -357,6 +359,7 @@ export const mattersEnUS: MattersMessages = {
     reviews_due: 'Reviews due',
     escalations: 'Escalations',
     backlog: 'Backlog',
+    co_handling: 'Co-handling',
   },
   queueHint: {
     all: 'Every matter you may see',
@@ -369,6 +372,7 @@ export const mattersEnUS: MattersMessages = {
     reviews_due: 'Closed matters due for the later check',
     escalations: 'Escalated by a lower unit, to claim or claimed',
     backlog: 'Open for a long time',
+    co_handling: 'Matters your unit helps with as a co-unit: read, add measures and internal notes',
   },
   event: {
     create: 'Taken in',
@@ -579,7 +583,7 @@ export const mattersEnUS: MattersMessages = {
     mergeNotFound: 'No matter with code {{code}}',
     mergeSelf: 'A matter cannot be merged into itself',
     leader: 'Owning leader',
-    leaderPlaceholder: 'Search accounts by name',
+    leaderPlaceholder: 'Pick a leader of this unit or above',
     leaderNone: 'No owning leader',
     contactNote: 'Note',
     extensionReason: 'Why more time is needed',
