@@ -17,6 +17,14 @@ export function coUnitScoped(actor: Actor, action: Action): SQL {
   return sql`${matters.id} in (select ${matterUnits.matterId} from ${matterUnits} join ${units} on ${units.id} = ${matterUnits.unitId} where ${matterUnits.role} = 'co' and ${scopedTo(units.path, actor, action)})`;
 }
 
+/**
+ * SQL: the same test for one matter already found by id — a correlated EXISTS on the matter's
+ * own links (primary key of matter_units), not every co-unit link in the actor's scope.
+ */
+function hasCoUnitIn(actor: Actor, action: Action): SQL {
+  return sql`exists (select 1 from ${matterUnits} join ${units} on ${units.id} = ${matterUnits.unitId} where ${matterUnits.matterId} = ${matters.id} and ${matterUnits.role} = 'co' and ${scopedTo(units.path, actor, action)})`;
+}
+
 /** The paths of a matter's co-units (协办), for its role rules. */
 export async function coUnitPathsOf(db: DbOrTx, matterId: string): Promise<string[]> {
   const rows = await db
@@ -36,7 +44,7 @@ export async function loadMatter(db: DbOrTx, actor: Actor, id: string, opts: { f
   const query = db
     .select()
     .from(matters)
-    .where(and(eq(matters.id, id), or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'), coUnitScoped(actor, 'matter.read'))));
+    .where(and(eq(matters.id, id), or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read'), hasCoUnitIn(actor, 'matter.read'))));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound();
   return row;
