@@ -157,7 +157,7 @@ function TopicCard({ rank, topic, result }: { rank: number; topic: HotTopic; res
         <Button icon={<PartitionOutlined />} onClick={() => setClassOpen(true)} data-testid="hot-make-class">
           {t('text.hot.makeClass')}
         </Button>
-        {can('matter.intake') ? (
+        {can('matter.intake') || can('matter.lead') ? (
           <Popconfirm title={t('text.hot.proactiveTitle', { label: topic.label })} onConfirm={proactive}>
             <Button icon={<RocketOutlined />} loading={busy} data-testid="hot-proactive">
               {t('text.hot.proactive')}
