@@ -94,7 +94,8 @@ const PROBLEM_ORIGINS = ['research', 'self_inspection', 'supervision', 'superior
  */
 function statusFor(ageDays: number, r: () => number): string {
   const x = r();
-  if (ageDays > 60) return x < 0.62 ? 'closed' : x < 0.9 ? 'reviewed' : x < 0.95 ? 'merged' : x < 0.98 ? 'in_progress' : 'replied';
+  // Old closed matters have mostly had their review (回头看); a few wait for it.
+  if (ageDays > 60) return x < 0.04 ? 'closed' : x < 0.88 ? 'reviewed' : x < 0.94 ? 'merged' : x < 0.97 ? 'in_progress' : 'replied';
   if (ageDays > 15) return x < 0.55 ? 'closed' : x < 0.7 ? 'replied' : x < 0.92 ? 'in_progress' : x < 0.96 ? 'dispatched' : 'merged';
   return x < 0.12 ? 'received' : x < 0.32 ? 'dispatched' : x < 0.7 ? 'in_progress' : x < 0.88 ? 'replied' : 'closed';
 }
