@@ -1,5 +1,9 @@
-import { similarityTermCounts } from './similarity-term-counts.ts';
+import { TITLE_WEIGHT } from './similarity-term-counts.ts';
+import { addSimilarityWords } from './add-similarity-words.ts';
+import { collectBigramKeys } from './collect-bigram-keys.ts';
 import { bigramText } from './bigram-text.ts';
+import { IntIdTable } from './int-id-table.ts';
+import { cleanText } from './normalize.ts';
 import type { SimilarityDoc, SimilarityDocSource, SimilarityIndex, SimilarityIndexOptions } from './similarity-types.ts';
 
 /** 64 terms keep the distinctive part of a 350-character message; 1M messages ≈ 0.8 GB of arrays. */
@@ -36,7 +40,8 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
   const k = opts.termsPerDoc;
   const vocabulary = new Map<string, number>();
   // Bigrams by integer key: no string is built or hashed for a bigram the vocabulary already has.
-  const bigramIds = new Map<number, number>();
+  const bigramIds = new IntIdTable(1 << 18);
+  let keyBuffer = new Int32Array(1 << 14);
   const terms: string[] = [];
   let df = new Int32Array(1 << 16);
 
@@ -52,23 +57,38 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
     df = grown(df, id + 1);
     return id;
   };
+  // The same terms as `similarityTermCounts`, counted without per-message maps for the bigrams:
+  // their keys are collected (title ones TITLE_WEIGHT times), sorted, and counted in runs.
   const bagOf = (doc: SimilarityDoc): Bag => {
-    const { words, bigrams } = similarityTermCounts(doc.title, doc.detail);
-    const size = words.size + bigrams.size;
-    const bag: Bag = { ids: new Int32Array(size), counts: new Float32Array(size) };
+    const title = cleanText(doc.title);
+    const detail = cleanText(doc.detail);
+    const words = new Map<string, number>();
+    addSimilarityWords(words, title, TITLE_WEIGHT);
+    addSimilarityWords(words, detail, 1);
+    const need = TITLE_WEIGHT * title.length + detail.length;
+    if (need > keyBuffer.length) keyBuffer = new Int32Array(need * 2);
+    const keys = keyBuffer.subarray(0, collectBigramKeys(detail, 1, keyBuffer, collectBigramKeys(title, TITLE_WEIGHT, keyBuffer, 0)));
+    keys.sort();
+    let distinct = 0;
+    for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) distinct++;
+    const bag: Bag = { ids: new Int32Array(words.size + distinct), counts: new Float32Array(words.size + distinct) };
     let j = 0;
     for (const [term, count] of words) {
       bag.ids[j] = vocabulary.get(term) ?? newTerm(term);
       bag.counts[j++] = count;
     }
-    for (const [key, count] of bigrams) {
+    for (let k = 0; k < keys.length; ) {
+      const key = keys[k];
+      let run = 1;
+      while (k + run < keys.length && keys[k + run] === key) run++;
       let id = bigramIds.get(key);
-      if (id === undefined) {
+      if (id === -1) {
         id = newTerm(bigramText(key));
-        bigramIds.set(key, id);
+        bigramIds.add(key, id);
       }
       bag.ids[j] = id;
-      bag.counts[j++] = count;
+      bag.counts[j++] = run;
+      k += run;
     }
     return bag;
   };
@@ -93,6 +113,9 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
   const sampledIdf = new Float64Array(sampledTerms);
   for (let t = 0; t < sampledTerms; t++) sampledIdf[t] = Math.log((sampleCount + 1) / (df[t] + 1)) + 1;
   const idfOf = (id: number) => (id < sampledTerms ? sampledIdf[id] : idfOfUnseen);
+  // Sublinear tf, 1 + ln(count), by table: weighted counts are small whole numbers.
+  const tf = new Float64Array(1024);
+  for (let c = 1; c < tf.length; c++) tf[c] = 1 + Math.log(c);
 
   // Pass 2: weigh, normalise, prune each message; count postings per term.
   const docStart = new Int32Array(n + 1);
@@ -117,8 +140,12 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
       sorted = new Float32Array(m * 2);
     }
     let norm = 0;
+    const bagIds = bag.ids;
+    const bagCounts = bag.counts;
     for (let j = 0; j < m; j++) {
-      const w = (1 + Math.log(bag.counts[j])) * idfOf(bag.ids[j]);
+      const c = bagCounts[j];
+      const id = bagIds[j];
+      const w = (c < 1024 && c === Math.floor(c) ? tf[c] : 1 + Math.log(c)) * (id < sampledTerms ? sampledIdf[id] : idfOfUnseen);
       weights[j] = w;
       norm += w * w;
     }

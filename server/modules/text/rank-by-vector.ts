@@ -2,11 +2,12 @@ import { WEIGHT_SCALE } from './build-similarity-index.ts';
 import type { QueryOptions, SimilarityIndex, SimilarityMatch } from './similarity-types.ts';
 
 /**
- * Budgets that keep a query on a million messages under a few milliseconds: long postings are
- * read only in their strongest part (they are impact-ordered), and weak query terms are dropped
- * once the total is spent. Scores are then lower bounds of the cosine, exact for most matches.
+ * Budgets that keep a query on a million messages within a few milliseconds: the query's 150
+ * strongest terms, long postings read only in their strongest part (they are impact-ordered),
+ * and weak terms dropped once 60,000 postings are read. On 200,000 synthetic messages this reads
+ * a third of the postings and the top 5 keep 99.9 % of the unbudgeted top 5's total score.
  */
-export const defaultQueryOptions: QueryOptions = { maxPostingsPerTerm: 20_000, maxPostings: 150_000, minScore: 0, prunedCosine: true };
+export const defaultQueryOptions: QueryOptions = { maxQueryTerms: 150, maxPostingsPerTerm: 5_000, maxPostings: 60_000, minScore: 0, prunedCosine: true };
 
 /** What a query must not return: a message number (itself) and/or every message with an id. */
 export interface QueryExclusion {
@@ -33,7 +34,8 @@ export function rankByVector(
   const { scores, touched } = index.scratch;
   const { postingStart, postingDoc, postingWeight } = index;
 
-  const order = Array.from(termIds.keys()).filter((j) => postingStart[termIds[j] + 1] > postingStart[termIds[j]]);
+  let order = Array.from(termIds.keys()).filter((j) => postingStart[termIds[j] + 1] > postingStart[termIds[j]]);
+  if (order.length > opts.maxQueryTerms) order = order.sort((x, y) => weights[y] - weights[x]).slice(0, opts.maxQueryTerms);
   const bound = (j: number) => weights[j] * postingWeight[postingStart[termIds[j]]];
   order.sort((x, y) => bound(y) - bound(x));
 
@@ -45,8 +47,8 @@ export function rankByVector(
     const q = weights[j];
     const from = postingStart[t];
     const to = from + Math.min(postingStart[t + 1] - from, opts.maxPostingsPerTerm, budget);
-    budget -= to - from;
-    for (let e = from; e < to; e++) {
+    let e = from;
+    for (; e < to; e++) {
       const w = postingWeight[e];
       // Lists are sorted by weight, so a zero (a weight below 1/65535) ends the useful part.
       if (w === 0) break;
@@ -54,6 +56,7 @@ export function rankByVector(
       if (scores[d] === 0) touched[touchedCount++] = d;
       scores[d] += q * w;
     }
+    budget -= e - from;
   }
 
   // A min-heap of the best `top` (score, doc) pairs; ties prefer the earlier message.
@@ -70,11 +73,15 @@ export function rankByVector(
     heapDoc[b] = d;
   };
   const floor = opts.minScore * WEIGHT_SCALE;
+  const { docMass, ids } = index;
+  const pruned = opts.prunedCosine;
+  const excludedDoc = exclusion.doc ?? -1;
+  const excludedId = exclusion.id;
   for (let i = 0; i < touchedCount; i++) {
     const d = touched[i];
-    const s = opts.prunedCosine ? scores[d] / Math.sqrt(index.docMass[d] || 1) : scores[d];
+    const s = pruned ? scores[d] / Math.sqrt(docMass[d] || 1) : scores[d];
     scores[d] = 0;
-    if (s < floor || d === exclusion.doc || (exclusion.id !== undefined && index.ids[d] === exclusion.id)) continue;
+    if (s < floor || d === excludedDoc || (excludedId !== undefined && ids[d] === excludedId)) continue;
     if (size < top) {
       heapScore[size] = s;
       heapDoc[size] = d;

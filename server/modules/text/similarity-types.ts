@@ -79,6 +79,11 @@ export interface QueryOptions {
   maxPostingsPerTerm: number;
   /** Postings read per query in total; terms of low query weight are dropped past it. */
   maxPostings: number;
+  /**
+   * Query terms used, the strongest first: a message's 150 strongest terms carry nearly all of
+   * any ranking, while the weak tail holds most of the postings a query would read.
+   */
+  maxQueryTerms: number;
   /** Matches below this score are not returned. */
   minScore: number;
   /**
