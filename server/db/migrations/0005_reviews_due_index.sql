@@ -1,0 +1,1 @@
+CREATE INDEX "matters_closed_created_idx" ON "matters" USING btree ("created_at","id") WHERE "matters"."status" = 'closed';
