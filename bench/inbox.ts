@@ -7,7 +7,7 @@ import { seedDemo } from '../server/seed/demo.ts';
 import { seedBulkMatters } from '../server/seed/bulk-matters.ts';
 import { secretKeyFromBytes, type SecretKeyring } from '../server/core/personal-data/secret-key.ts';
 import type { BenchOptions, Metrics } from './run.ts';
-import { backendPids, cpuSnapshot, freshDatabase, idlePct, loginCookie, runLoad, type LoadRequest } from './load.ts';
+import { freshDatabase, loginCookie, measureLoad, runLoad, type LoadRequest } from './load.ts';
 
 const PASSWORD = 'Bench-Pass-2024';
 const USERNAME = 'handler_a';
@@ -76,26 +76,9 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
       const load = (durationS: number) => runLoad(base, requests, { connections: opts.connections, durationS, headers: { cookie } });
       log(`${kind}: warming up ${WARMUP_S} s over ${requests.length} pages`);
       await load(WARMUP_S);
-      const pids = await backendPids(database);
-      const idleBefore = await idlePct(1000);
-      if (idleBefore !== null && idleBefore < 80) log(`${kind}: warning: the machine is only ${idleBefore}% idle before the run; other work skews the figures`);
-      const cpu0 = await cpuSnapshot(pids);
-      const r = await load(opts.durationS);
-      const cpu1 = await cpuSnapshot(pids);
-      const perReq = (x: number | null, y: number | null) => (x === null || y === null || r.requests === 0 ? null : Math.round(((y - x) / r.requests) * 1000) / 1000);
-      log(`${kind}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
+      const { metrics } = await measureLoad(kind, database, () => load(opts.durationS), log);
       return {
-        [`${kind}_rps`]: Math.round(r.rps),
-        [`${kind}_p50_ms`]: r.p50,
-        [`${kind}_p90_ms`]: r.p90,
-        [`${kind}_p99_ms`]: r.p99,
-        [`${kind}_max_ms`]: r.max,
-        [`${kind}_requests`]: r.requests,
-        [`${kind}_non2xx`]: r.non2xx,
-        [`${kind}_errors`]: r.errors + r.timeouts,
-        [`${kind}_app_cpu_ms_per_req`]: perReq(cpu0.app, cpu1.app),
-        [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(cpu0.db, cpu1.db) : null,
-        [`${kind}_idle_before_pct`]: idleBefore,
+        ...metrics,
         [`${kind}_seed_s`]: Math.round(seeded.seconds),
         [`${kind}_pages`]: requests.length,
         [`${kind}_left_out`]: refused.join('; ') || null,

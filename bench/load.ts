@@ -168,3 +168,42 @@ export async function backendPids(database: Database): Promise<number[]> {
   if (database.kind !== 'postgres') return [];
   return (await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid);
 }
+
+/**
+ * The measured part of an HTTP benchmark: warns when the machine is busy, runs the load, and
+ * returns the load result with the common metrics (`<kind>_rps`, percentiles, failures, CPU per
+ * request of app, database and load generator, idle share before the run).
+ */
+export async function measureLoad(
+  kind: 'pglite' | 'postgres',
+  database: Database,
+  load: () => Promise<LoadResult>,
+  log: (m: string) => void,
+): Promise<{ r: LoadResult; metrics: Record<string, number | null> }> {
+  // The pool's connections are open after the warm-up; their backends' CPU is the database's share.
+  const pids = await backendPids(database);
+  const idleBefore = await idlePct(1000);
+  if (idleBefore !== null && idleBefore < 80) log(`${kind}: warning: the machine is only ${idleBefore}% idle before the run; other work skews the figures`);
+  const cpu0 = await cpuSnapshot(pids);
+  const r = await load();
+  const cpu1 = await cpuSnapshot(pids);
+  const perReq = (x: number | null, y: number | null) => (x === null || y === null || r.requests === 0 ? null : Math.round(((y - x) / r.requests) * 1000) / 1000);
+  log(`${kind}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return {
+    r,
+    metrics: {
+      [`${kind}_rps`]: Math.round(r.rps),
+      [`${kind}_p50_ms`]: r.p50,
+      [`${kind}_p90_ms`]: r.p90,
+      [`${kind}_p99_ms`]: r.p99,
+      [`${kind}_max_ms`]: r.max,
+      [`${kind}_requests`]: r.requests,
+      [`${kind}_non2xx`]: r.non2xx,
+      [`${kind}_errors`]: r.errors + r.timeouts,
+      [`${kind}_app_cpu_ms_per_req`]: perReq(cpu0.app, cpu1.app),
+      [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(cpu0.db, cpu1.db) : null,
+      [`${kind}_loadgen_cpu_ms_per_req`]: perReq(cpu0.loadgen, cpu1.loadgen),
+      [`${kind}_idle_before_pct`]: idleBefore,
+    },
+  };
+}
