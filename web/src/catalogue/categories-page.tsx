@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api/client.ts';
-import type { Category, CategoryInput, ImportRowError } from '../api/types.ts';
+import { api } from '../api/client.ts';
+import type { Category, CategoryInput } from '../api/types.ts';
 import { useReportError } from '../lib/use-report-error.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { matterKeys, useCategories } from '../matters/matter-api.ts';
 import { buildCategoryTree, categoryLabel } from '../matters/category-tree-select.tsx';
 import { catalogueRoutes } from './catalogue-api.ts';
+import { FileImportButton } from '../components/file-import-button.tsx';
 import './catalogue.css';
 
 interface Row {
@@ -274,62 +275,17 @@ function CategoryModal({ category, parent, all, onClose }: { category?: Category
 /** Uploads a CSV or XLSX of the three-level tree (POST /categories/import); a refused file shows its row errors. */
 function CategoryImportButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
-
-  const run = async (file: File) => {
-    setBusy(true);
-    const hide = message.loading(t('catalogue.categories.importing'), 0);
-    try {
-      const r = await api.upload<{ created: number; unchanged: number }>(catalogueRoutes.categoryImport, file);
-      void message.success(t('catalogue.categories.importDone', r));
-      await qc.invalidateQueries({ queryKey: matterKeys.categories });
-    } catch (err) {
-      setFailure({ message: err instanceof Error ? err.message : String(err), rows: isApiError(err) ? err.rowErrors : [] });
-    } finally {
-      hide();
-      setBusy(false);
-    }
-  };
-
   return (
-    <>
-      <Upload
-        accept=".csv,.xlsx"
-        showUploadList={false}
-        maxCount={1}
-        beforeUpload={(file) => {
-          void run(file);
-          return Upload.LIST_IGNORE;
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={busy} data-testid="category-import">
-          {t('catalogue.categories.import')}
-        </Button>
-      </Upload>
-      <Modal open={!!failure} title={t('catalogue.categories.importFailedTitle')} onCancel={() => setFailure(null)} footer={<Button onClick={() => setFailure(null)}>{t('common.close')}</Button>} width={720}>
-        {failure && (
-          <>
-            <Alert type="error" showIcon title={failure.message} description={t('catalogue.categories.importHint')} className="modal-alert" />
-            {failure.rows.length > 0 && (
-              <Table<ImportRowError>
-                size="small"
-                rowKey={(r) => `${r.row}-${r.field}`}
-                dataSource={failure.rows}
-                pagination={false}
-                scroll={{ y: 320 }}
-                columns={[
-                  { title: t('org.importRow'), dataIndex: 'row', width: 80 },
-                  { title: t('org.importField'), dataIndex: 'field', width: 120 },
-                  { title: t('org.importMessage'), dataIndex: 'message' },
-                ]}
-              />
-            )}
-          </>
-        )}
-      </Modal>
-    </>
+    <FileImportButton<{ created: number; unchanged: number }>
+      path={catalogueRoutes.categoryImport}
+      label={t('catalogue.categories.import')}
+      testId="category-import"
+      loadingText={t('catalogue.categories.importing')}
+      failedTitle={t('catalogue.categories.importFailedTitle')}
+      hint={t('catalogue.categories.importHint')}
+      doneText={(r) => t('catalogue.categories.importDone', r)}
+      onDone={() => qc.invalidateQueries({ queryKey: matterKeys.categories })}
+    />
   );
 }
