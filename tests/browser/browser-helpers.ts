@@ -144,11 +144,17 @@ export async function submitLogin(page: Page, username: string, password: string
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
   await submitLogin(page, username, password);
   await page.getByTestId('main-menu').waitFor();
+  // At "/" the home screen redirects to the account's first screen; a click before that redirect
+  // has happened would be overtaken by it on a loaded machine.
+  await page.waitForURL((url) => url.pathname !== '/');
 }
 
 /** Logs out through the user menu and waits for the login page. */
 export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
+  // The menu slides in; a click while it still moves can land on the item at mouse-down and
+  // beside it at mouse-up, which is no click at all. Wait until the motion classes have gone.
+  await page.locator('.ant-dropdown:not([class*="-enter"]):not([class*="-appear"])').getByTestId('logout').waitFor();
   await page.getByTestId('logout').click();
   await page.locator('#username').waitFor();
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, login, testKeys, type TestApp } from '../../server/test/harness.ts';
 import { demoUnitIds } from '../../server/test/fixtures.ts';
@@ -77,6 +77,10 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
       if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text());
     });
     page.on('pageerror', (err) => errors.push(String(err)));
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: path.join(shotsDir, `text-failed-${ctx.task.name.slice(0, 12)}.png`), fullPage: true }).catch(() => undefined);
   });
 
   afterAll(async () => {
