@@ -1,17 +1,16 @@
-import type { Db, Tx } from '../../../db/client.ts';
-import type { Ctx } from '../../../core/context.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../../db/client.ts';
+import { actorNameOf, type Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import { decryptField, encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
 import type { SecretKeyring } from '../../../core/personal-data/secret-key.ts';
-import { createMatter } from '../../matters/commands/create-matter.ts';
-import { recordMatterEvent } from '../../matters/commands/apply-transition.ts';
-import type { MatterRow } from '../../matters/queries/load-matter.ts';
-import { matterAttachments } from '../../matters/tables.ts';
+import { createMatterInOneStatement } from '../../matters/commands/create-matter.ts';
+import { matterAttachments, matterEvents } from '../../matters/tables.ts';
 import type { TMatterCreateRequest } from '../../matters/schema.ts';
-import { claimIdempotencyKey, completeIdempotencyKey, requestHashOf } from '../idempotency.ts';
+import { claimIdempotencyKey, requestHashOf } from '../idempotency.ts';
 import { hashLookupSecret, newLookupSecret } from '../lookup-secret.ts';
-import { publicIntakeUnit } from '../queries/public-intake-unit.ts';
+import { publicIntakeUnitSql } from '../queries/public-intake-unit.ts';
 import type { TCitizenIntakeRequest, TCitizenIntakeResponse } from '../schema.ts';
 
 /** The idempotency scope of citizen submissions. */
@@ -70,8 +69,11 @@ function replayedAnswer(keys: SecretKeyring | undefined, key: string, stored: un
   }
 }
 
+/** The matter as storePhotos needs it. */
+type NewMatter = { id: string; intakeUnitPath: string };
+
 /** Stores the citizen's photos of a new matter, with one timeline event and one audit row. */
-async function storePhotos(tx: Tx, ctx: Ctx, matter: MatterRow, photos: readonly CitizenPhoto[]): Promise<void> {
+async function storePhotos(tx: Tx, ctx: Ctx, matter: NewMatter, photos: readonly CitizenPhoto[]): Promise<void> {
   if (!photos.length) return;
   const rows = await tx
     .insert(matterAttachments)
@@ -89,9 +91,12 @@ async function storePhotos(tx: Tx, ctx: Ctx, matter: MatterRow, photos: readonly
     )
     .returning({ id: matterAttachments.id });
   const attachmentIds = rows.map((r) => r.id);
-  await recordMatterEvent(tx, ctx, matter, 'attach', null, null, { source: 'citizen', count: rows.length, attachmentIds });
+  // The timeline row recordMatterEvent writes; the matter is new, so its status is `received`.
+  await tx.insert(matterEvents).values({ matterId: matter.id, at: new Date(), actorAccountId: ctx.actor?.accountId ?? null, actorName: actorNameOf(ctx), action: 'attach', fromStatus: null, toStatus: 'received', note: null, data: { source: 'citizen', count: rows.length, attachmentIds } });
   await appendAudit(tx, ctx, { action: 'matter.attach', subjectType: 'matter', subjectId: matter.id, unitPath: matter.intakeUnitPath, after: { source: 'citizen', count: rows.length, attachmentIds } });
 }
+
+const intakeClosed = () => new AppError(503, 'PUBLIC_INTAKE_CLOSED');
 
 /**
  * Takes in what a citizen submitted on the phone page (channel `citizen`, no account): the matter
@@ -99,25 +104,36 @@ async function storePhotos(tx: Tx, ctx: Ctx, matter: MatterRow, photos: readonly
  * all in one transaction, so a failed request leaves nothing behind. Answers the matter code and
  * a new random lookup secret, of which only the sha256 is kept on the matter. A retry with the
  * same key and body gets the first answer (secret included); with another body, 422.
+ *
+ * Round trips: the matter, its event and audit row (and the remembered answer) are one statement
+ * (createMatterInOneStatement), with the intake unit and the category check inside it. Without a
+ * key and photos that statement is the whole request, atomic by itself (no BEGIN/COMMIT); with a
+ * key: BEGIN, claim, statement, COMMIT; photos add their inserts to the transaction.
  */
 export async function submitCitizenMatter(ctx: Ctx, input: TCitizenIntakeRequest, photos: readonly CitizenPhoto[], idempotencyKey?: string): Promise<{ answer: TCitizenIntakeResponse; replayed: boolean }> {
   if (idempotencyKey && !ctx.keys) throw new AppError(500, 'SECRET_KEY_MISSING');
+  const secret = newLookupSecret();
+  const create = (db: DbOrTx, alsoWith?: SQL) =>
+    createMatterInOneStatement(db, ctx, matterInputOf(input), { intakeUnit: publicIntakeUnitSql(), noIntakeUnit: intakeClosed, lookupSecretHash: hashLookupSecret(secret), alsoWith, prepare: 'citizen_intake' });
+  if (!idempotencyKey && !photos.length) {
+    const matter = await create(ctx.db);
+    return { answer: { code: matter.code, secret }, replayed: false };
+  }
   const requestHash = requestHashOf(input, photos.map((p) => p.sha256));
   return ctx.db.transaction(async (tx) => {
+    let remember: SQL | undefined;
     if (idempotencyKey) {
       const claim = await claimIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, requestHash);
       if (claim.replay) return { answer: replayedAnswer(ctx.keys, idempotencyKey, claim.response), replayed: true };
+      // The answer is remembered by the statement that creates the matter (completeIdempotencyKey, folded in).
+      remember = sql`,
+remember as (
+  update idempotency_keys set status_code = 201, response = jsonb_build_object('code', m.code, 'secretEnc', ${encryptField(ctx.keys!.current, secret, secretAad(idempotencyKey))}::text)
+  from m where scope = ${CITIZEN_INTAKE_SCOPE}::text and key = ${idempotencyKey}::text
+)`;
     }
-    const intakeUnit = await publicIntakeUnit(tx);
-    const secret = newLookupSecret();
-    // createMatter opens its own transaction; given ours it becomes a savepoint inside it, so the
-    // matter, its photos and the remembered answer commit or roll back together.
-    const matter = await createMatter({ ...ctx, db: tx as unknown as Db }, matterInputOf(input), { intakeUnit, lookupSecretHash: hashLookupSecret(secret) });
+    const matter = await create(tx, remember);
     await storePhotos(tx, ctx, matter, photos);
-    const answer = { code: matter.code, secret };
-    if (idempotencyKey) {
-      await completeIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, 201, { code: matter.code, secretEnc: encryptField(ctx.keys!.current, secret, secretAad(idempotencyKey)) });
-    }
-    return { answer, replayed: false };
+    return { answer: { code: matter.code, secret }, replayed: false };
   });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../../db/client.ts';
 import { isCategoryUsable } from '../../categories/queries/list-categories.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { requireActor } from '../../../core/context.ts';
+import { actorNameOf, requireActor } from '../../../core/context.ts';
 import { AppError, invalidField } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/policy.ts';
@@ -73,6 +73,82 @@ export async function createMatter(ctx: Ctx, input: TMatterCreateRequest, opts: 
     await appendAudit(tx, ctx, { action: 'matter.create', subjectType: 'matter', subjectId: id, unitPath: intake.unitPath, after: { code, kind: input.kind, origin: input.origin, title: input.title } });
     return row;
   });
+}
+
+/** What a public channel gives `createMatterInOneStatement`. */
+export interface OneStatementOptions {
+  /**
+   * SQL selecting at most one row `(unit_id uuid, unit_path text)`: the unit that takes the matter
+   * in. Resolved inside the statement, so it is as fresh as a separate look-up would be.
+   */
+  intakeUnit: SQL;
+  /** The refusal when `intakeUnit` selects no row. */
+  noIntakeUnit: () => AppError;
+  lookupSecretHash?: string;
+  externalToken?: string;
+  /**
+   * More data-modifying CTEs run in the same statement after the matter's: text starting with
+   * `, name as (…)` that may read `m(id, code, intake_unit_path)`, the inserted matter.
+   */
+  alsoWith?: SQL;
+  /** On PostgreSQL outside a transaction: run as a named prepared statement (see queryRows). */
+  prepare?: string;
+}
+
+const CODE_DIGITS = 6;
+
+/**
+ * Takes in a matter from a channel without an account in one SQL statement (one round trip, and
+ * atomic by itself outside a transaction): intake unit look-up, category check, the code from
+ * `matter_code_seq`, the matter, its `create` event and its audit row — the same rows as
+ * `createMatter` writes, with the same refusals (no intake unit first, then a 400 on an unusable
+ * category). The code's number is drawn only when the matter is inserted. Answers the new
+ * matter's id, code and intake unit path.
+ */
+export async function createMatterInOneStatement(db: DbOrTx, ctx: Ctx, input: TMatterCreateRequest, opts: OneStatementOptions): Promise<{ id: string; code: string; intakeUnitPath: string; createdAt: Date }> {
+  const id = randomUUID();
+  const p = encryptPetitioner(ctx.keys, id, input.petitioner);
+  const now = new Date();
+  const at = now.toISOString();
+  const datePart = chinaDateOf(now).replaceAll('-', '');
+  const actorAccountId = ctx.actor?.accountId ?? null;
+  // The same check as isCategoryUsable: active, and no inactive category on its path.
+  const categoryOk = input.categoryId
+    ? sql`exists (select 1 from categories c where c.id = ${input.categoryId}::uuid and c.is_active
+        and not exists (select 1 from categories a where a.id = any (string_to_array(trim(both '/' from c.path), '/')::uuid[]) and not a.is_active))`
+    : sql`true`;
+  const statement = sql`with unit as (${opts.intakeUnit}),
+m as (
+  insert into matters (id, code, kind, origin, title, description, urgency, status, intake_unit_id, intake_unit_path,
+    address, region_code, category_id, latitude, longitude, lookup_secret_hash, external_token, last_contact_at,
+    petitioner_name_enc, petitioner_phone_enc, petitioner_id_enc, petitioner_address_enc, petitioner_phone_idx, created_at, updated_at)
+  select ${id}::uuid,
+    (select ${`JC${datePart}-`}::text || case when length(s.n) < ${CODE_DIGITS}::int then lpad(s.n, ${CODE_DIGITS}::int, '0') else s.n end
+       from (select nextval('matter_code_seq')::text as n) s),
+    ${input.kind}::text, ${input.origin}::text, ${input.title}::text, ${input.description}::text, ${input.urgency}::text, 'received', unit.unit_id, unit.unit_path,
+    ${input.address || null}::text, ${input.regionCode ?? null}::text, ${input.categoryId ?? null}::uuid, ${input.latitude ?? null}::float8, ${input.longitude ?? null}::float8,
+    ${opts.lookupSecretHash ?? null}::text, ${opts.externalToken ?? null}::text, ${at}::timestamptz,
+    ${p.petitionerNameEnc ?? null}::text, ${p.petitionerPhoneEnc ?? null}::text, ${p.petitionerIdEnc ?? null}::text, ${p.petitionerAddressEnc ?? null}::text, ${p.petitionerPhoneIdx ?? null}::text,
+    ${at}::timestamptz, ${at}::timestamptz
+  from unit where ${categoryOk}
+  returning id, code, intake_unit_path
+),
+ev as (
+  insert into matter_events (matter_id, at, actor_account_id, actor_name, action, from_status, to_status, note, data)
+  select m.id, ${at}::timestamptz, ${actorAccountId}::uuid, ${actorNameOf(ctx)}::text, 'create', null, 'received', null, ${JSON.stringify({ origin: input.origin, urgency: input.urgency })}::jsonb from m
+),
+au as (
+  insert into audit_log (actor_account_id, actor_name, action, subject_type, subject_id, unit_path, before, after, ip)
+  select ${actorAccountId}::uuid, ${ctx.actor?.username ?? ctx.channel ?? 'system'}::text, 'matter.create', 'matter', m.id::text, m.intake_unit_path, null,
+    jsonb_build_object('code', m.code, 'kind', ${input.kind}::text, 'origin', ${input.origin}::text, 'title', ${input.title}::text), ${ctx.ip ?? null}::text from m
+)${opts.alsoWith ?? sql``}
+select m.code, m.intake_unit_path, (select count(*) from unit)::int as units from (select 1) one left join m on true`;
+  const [row] = await queryRows<{ code: string | null; intake_unit_path: string | null; units: number }>(db, statement, opts.prepare ? { prepare: opts.prepare } : {});
+  if (!row.code) {
+    if (row.units === 0) throw opts.noIntakeUnit();
+    throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
+  }
+  return { id, code: row.code, intakeUnitPath: row.intake_unit_path!, createdAt: now };
 }
 
 /** 400 on `categoryId` unless it names an active category under active ones (a deactivated parent hides its subtree). */
