@@ -9,7 +9,8 @@ import type { Lang } from '../../core/messages.ts';
 import { cleanFileName, detectPhotoType } from './file-types.ts';
 import { PhoneGuard } from './phone-guard.ts';
 import { parseWith, readUpload, sendFile, sha256Of } from './http-files.ts';
-import { submitCitizenMatter, type CitizenPhoto } from './commands/submit-citizen-matter.ts';
+import { citizenInsertOptions, submitCitizenMatter, type CitizenPhoto } from './commands/submit-citizen-matter.ts';
+import { IntakeBatcher } from './intake-batcher.ts';
 import { rateAsCitizen } from './commands/rate-as-citizen.ts';
 import { lookupCitizenMatter } from './queries/lookup-citizen-matter.ts';
 import { getCitizenPhoto } from './queries/get-citizen-photo.ts';
@@ -29,6 +30,9 @@ import {
 } from './schema.ts';
 
 const TEN_MINUTES = 10 * 60_000;
+
+/** Intake statements running at once on PostgreSQL (see IntakeBatcher); the pool has more connections for the rest of the app. */
+const INTAKE_STATEMENTS_IN_FLIGHT = 4;
 
 /**
  * Submissions allowed per client address in ten minutes: 10, or JICENG_CITIZEN_SUBMIT_MAX (the
@@ -104,6 +108,8 @@ export function registerCitizenRoutes(app: App, { database, config, keys }: Modu
     errorResponseBuilder: () => new AppError(429, code, { max, minutes: 10 }),
   });
   const submitMax = citizenSubmitMax();
+  // PGlite runs one statement at a time: one in flight, the rest gather for the next.
+  const batcher = new IntakeBatcher(database.db, citizenInsertOptions, database.kind === 'pglite' ? 1 : INTAKE_STATEMENTS_IN_FLIGHT);
 
   app.post(
     '/public/matters',
@@ -123,7 +129,7 @@ export function registerCitizenRoutes(app: App, { database, config, keys }: Modu
     async (req, reply) => {
       const ctx = citizenCtx(req);
       const { input, photos } = await readSubmission(req, ctx.lang);
-      const { answer, replayed } = await submitCitizenMatter(ctx, input, photos, req.headers['idempotency-key'] as string | undefined);
+      const { answer, replayed } = await submitCitizenMatter(ctx, input, photos, req.headers['idempotency-key'] as string | undefined, batcher);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(answer);
     },

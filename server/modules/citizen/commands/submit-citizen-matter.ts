@@ -1,11 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../../db/client.ts';
+import type { Tx } from '../../../db/client.ts';
 import { actorNameOf, type Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../core/audit.ts';
 import { decryptField, encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
 import type { SecretKeyring } from '../../../core/personal-data/secret-key.ts';
-import { createMatterInOneStatement } from '../../matters/commands/create-matter.ts';
+import { categoryRefusal, draftMatter, insertMatterDrafts, type DraftOutcome, type InsertDraftsOptions } from '../../matters/commands/create-matter.ts';
+import type { IntakeBatcher } from '../intake-batcher.ts';
 import { matterAttachments, matterEvents } from '../../matters/tables.ts';
 import type { TMatterCreateRequest } from '../../matters/schema.ts';
 import { claimIdempotencyKey, requestHashOf } from '../idempotency.ts';
@@ -96,7 +97,14 @@ async function storePhotos(tx: Tx, ctx: Ctx, matter: NewMatter, photos: readonly
   await appendAudit(tx, ctx, { action: 'matter.attach', subjectType: 'matter', subjectId: matter.id, unitPath: matter.intakeUnitPath, after: { source: 'citizen', count: rows.length, attachmentIds } });
 }
 
-const intakeClosed = () => new AppError(503, 'PUBLIC_INTAKE_CLOSED');
+/** The statement options of a citizen submission; the batcher of the routes uses the same. */
+export const citizenInsertOptions: InsertDraftsOptions = { intakeUnit: publicIntakeUnitSql(), prepare: 'citizen_intake' };
+
+/** The answer to a draft: its matter, or the refusal in the submitter's language. */
+function takenIn(ctx: Ctx, outcome: DraftOutcome): { id: string; code: string; intakeUnitPath: string } {
+  if (outcome.ok) return outcome;
+  throw outcome.refusal === 'no_intake_unit' ? new AppError(503, 'PUBLIC_INTAKE_CLOSED') : categoryRefusal(ctx.lang);
+}
 
 /**
  * Takes in what a citizen submitted on the phone page (channel `citizen`, no account): the matter
@@ -106,18 +114,24 @@ const intakeClosed = () => new AppError(503, 'PUBLIC_INTAKE_CLOSED');
  * same key and body gets the first answer (secret included); with another body, 422.
  *
  * Round trips: the matter, its event and audit row (and the remembered answer) are one statement
- * (createMatterInOneStatement), with the intake unit and the category check inside it. Without a
- * key and photos that statement is the whole request, atomic by itself (no BEGIN/COMMIT); with a
- * key: BEGIN, claim, statement, COMMIT; photos add their inserts to the transaction.
+ * (insertMatterDrafts), with the intake unit and the category check inside it. Without a key and
+ * photos that statement is the whole request, atomic by itself (no BEGIN/COMMIT), and `batcher`
+ * (the routes') may take several concurrent submissions in with one statement. With a key:
+ * BEGIN, claim, statement, COMMIT; photos add their inserts to that transaction.
  */
-export async function submitCitizenMatter(ctx: Ctx, input: TCitizenIntakeRequest, photos: readonly CitizenPhoto[], idempotencyKey?: string): Promise<{ answer: TCitizenIntakeResponse; replayed: boolean }> {
+export async function submitCitizenMatter(
+  ctx: Ctx,
+  input: TCitizenIntakeRequest,
+  photos: readonly CitizenPhoto[],
+  idempotencyKey?: string,
+  batcher?: IntakeBatcher,
+): Promise<{ answer: TCitizenIntakeResponse; replayed: boolean }> {
   if (idempotencyKey && !ctx.keys) throw new AppError(500, 'SECRET_KEY_MISSING');
   const secret = newLookupSecret();
-  const create = (db: DbOrTx, alsoWith?: SQL) =>
-    createMatterInOneStatement(db, ctx, matterInputOf(input), { intakeUnit: publicIntakeUnitSql(), noIntakeUnit: intakeClosed, lookupSecretHash: hashLookupSecret(secret), alsoWith, prepare: 'citizen_intake' });
+  const draft = draftMatter(ctx, matterInputOf(input), { lookupSecretHash: hashLookupSecret(secret) });
   if (!idempotencyKey && !photos.length) {
-    const matter = await create(ctx.db);
-    return { answer: { code: matter.code, secret }, replayed: false };
+    const [outcome] = batcher ? [await batcher.submit(draft)] : await insertMatterDrafts(ctx.db, [draft], citizenInsertOptions);
+    return { answer: { code: takenIn(ctx, outcome).code, secret }, replayed: false };
   }
   const requestHash = requestHashOf(input, photos.map((p) => p.sha256));
   return ctx.db.transaction(async (tx) => {
@@ -132,7 +146,8 @@ remember as (
   from m where scope = ${CITIZEN_INTAKE_SCOPE}::text and key = ${idempotencyKey}::text
 )`;
     }
-    const matter = await create(tx, remember);
+    const [outcome] = await insertMatterDrafts(tx, [draft], { ...citizenInsertOptions, alsoWith: remember });
+    const matter = takenIn(ctx, outcome);
     await storePhotos(tx, ctx, matter, photos);
     return { answer: { code: matter.code, secret }, replayed: false };
   });

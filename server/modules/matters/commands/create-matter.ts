@@ -75,20 +75,53 @@ export async function createMatter(ctx: Ctx, input: TMatterCreateRequest, opts: 
   });
 }
 
-/** What a public channel gives `createMatterInOneStatement`. */
-export interface OneStatementOptions {
+/** One matter to take in from a channel without an account, with everything computed that can be before the statement. */
+export interface MatterDraft {
+  id: string;
+  /** When it was taken in: created, last contact, the event. */
+  at: Date;
+  input: TMatterCreateRequest;
+  petitioner: PetitionerColumns;
+  lookupSecretHash: string | null;
+  externalToken: string | null;
+  actorAccountId: string | null;
+  /** The timeline's name of who acted, and the audit log's. */
+  eventActorName: string;
+  auditActorName: string;
+  ip: string | null;
+}
+
+/** Prepares a matter for insertMatterDrafts: its id, time and encrypted petitioner fields. */
+export function draftMatter(ctx: Ctx, input: TMatterCreateRequest, opts: { lookupSecretHash?: string; externalToken?: string } = {}): MatterDraft {
+  const id = randomUUID();
+  return {
+    id,
+    at: new Date(),
+    input,
+    petitioner: encryptPetitioner(ctx.keys, id, input.petitioner),
+    lookupSecretHash: opts.lookupSecretHash ?? null,
+    externalToken: opts.externalToken ?? null,
+    actorAccountId: ctx.actor?.accountId ?? null,
+    eventActorName: actorNameOf(ctx),
+    // As appendAudit names the actor.
+    auditActorName: ctx.actor?.username ?? ctx.channel ?? 'system',
+    ip: ctx.ip ?? null,
+  };
+}
+
+/** What became of one draft: taken in, or refused (no intake unit; unusable category). */
+export type DraftOutcome = { ok: true; id: string; code: string; intakeUnitPath: string } | { ok: false; refusal: 'no_intake_unit' | 'category' };
+
+/** How insertMatterDrafts runs. */
+export interface InsertDraftsOptions {
   /**
-   * SQL selecting at most one row `(unit_id uuid, unit_path text)`: the unit that takes the matter
-   * in. Resolved inside the statement, so it is as fresh as a separate look-up would be.
+   * SQL selecting at most one row `(unit_id uuid, unit_path text)`: the unit that takes the
+   * matters in. Read inside the statement, so it is as fresh as a separate look-up would be.
    */
   intakeUnit: SQL;
-  /** The refusal when `intakeUnit` selects no row. */
-  noIntakeUnit: () => AppError;
-  lookupSecretHash?: string;
-  externalToken?: string;
   /**
-   * More data-modifying CTEs run in the same statement after the matter's: text starting with
-   * `, name as (…)` that may read `m(id, code, intake_unit_path)`, the inserted matter.
+   * More data-modifying CTEs in the same statement: text starting with `, name as (…)` that may
+   * read `m(id, code, intake_unit_path)`, the inserted matters.
    */
   alsoWith?: SQL;
   /** On PostgreSQL outside a transaction: run as a named prepared statement (see queryRows). */
@@ -97,63 +130,83 @@ export interface OneStatementOptions {
 
 const CODE_DIGITS = 6;
 
+/** One array parameter (drizzle would otherwise spread a JS array into a list). */
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
- * Takes in a matter from a channel without an account in one SQL statement (one round trip, and
- * atomic by itself outside a transaction): intake unit look-up, category check, the code from
- * `matter_code_seq`, the matter, its `create` event and its audit row — the same rows as
- * `createMatter` writes, with the same refusals (no intake unit first, then a 400 on an unusable
- * category). The code's number is drawn only when the matter is inserted. Answers the new
- * matter's id, code and intake unit path.
+ * Takes in matters from a channel without an account in ONE SQL statement, whatever their number
+ * (one round trip, atomic by itself outside a transaction): intake unit look-up, category checks,
+ * codes from `matter_code_seq`, the matters, their `create` events and their audit rows — the
+ * same rows as `createMatter` writes, each matter with its event and audit row or none of them.
+ * A draft whose category is unusable (or when there is no intake unit) is refused alone, and draws
+ * no number from the sequence. The statement text does not depend on the number of drafts (its
+ * parameters are arrays), so PostgreSQL prepares it once. Outcomes in the order of `drafts`.
  */
-export async function createMatterInOneStatement(db: DbOrTx, ctx: Ctx, input: TMatterCreateRequest, opts: OneStatementOptions): Promise<{ id: string; code: string; intakeUnitPath: string; createdAt: Date }> {
-  const id = randomUUID();
-  const p = encryptPetitioner(ctx.keys, id, input.petitioner);
-  const now = new Date();
-  const at = now.toISOString();
-  const datePart = chinaDateOf(now).replaceAll('-', '');
-  const actorAccountId = ctx.actor?.accountId ?? null;
-  // The same check as isCategoryUsable: active, and no inactive category on its path.
-  const categoryOk = input.categoryId
-    ? sql`exists (select 1 from categories c where c.id = ${input.categoryId}::uuid and c.is_active
-        and not exists (select 1 from categories a where a.id = any (string_to_array(trim(both '/' from c.path), '/')::uuid[]) and not a.is_active))`
-    : sql`true`;
+export async function insertMatterDrafts(db: DbOrTx, drafts: readonly MatterDraft[], opts: InsertDraftsOptions): Promise<DraftOutcome[]> {
+  const col = <T>(f: (d: MatterDraft) => T) => drafts.map(f);
+  const digits = sql.raw(String(CODE_DIGITS));
   const statement = sql`with unit as (${opts.intakeUnit}),
+draft as (
+  select * from unnest(
+    ${arr(col((d) => d.id), 'uuid')}, ${arr(col((d) => d.at.toISOString()), 'timestamptz')}, ${arr(col((d) => `JC${chinaDateOf(d.at).replaceAll('-', '')}-`), 'text')},
+    ${arr(col((d) => d.input.kind), 'text')}, ${arr(col((d) => d.input.origin), 'text')}, ${arr(col((d) => d.input.title), 'text')}, ${arr(col((d) => d.input.description), 'text')}, ${arr(col((d) => d.input.urgency), 'text')},
+    ${arr(col((d) => d.input.address || null), 'text')}, ${arr(col((d) => d.input.regionCode ?? null), 'text')}, ${arr(col((d) => d.input.categoryId ?? null), 'uuid')},
+    ${arr(col((d) => d.input.latitude ?? null), 'float8')}, ${arr(col((d) => d.input.longitude ?? null), 'float8')},
+    ${arr(col((d) => d.lookupSecretHash), 'text')}, ${arr(col((d) => d.externalToken), 'text')},
+    ${arr(col((d) => d.petitioner.petitionerNameEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerPhoneEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerIdEnc ?? null), 'text')},
+    ${arr(col((d) => d.petitioner.petitionerAddressEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerPhoneIdx ?? null), 'text')},
+    ${arr(col((d) => d.actorAccountId), 'uuid')}, ${arr(col((d) => d.eventActorName), 'text')}, ${arr(col((d) => d.auditActorName), 'text')}, ${arr(col((d) => d.ip), 'text')}
+  ) as d(id, at, code_prefix, kind, origin, title, description, urgency, address, region_code, category_id, latitude, longitude,
+         lookup_secret_hash, external_token, name_enc, phone_enc, id_enc, address_enc, phone_idx, actor_account_id, event_actor_name, audit_actor_name, ip)
+),
+usable as (
+  -- The same check as isCategoryUsable: active, and no inactive category on its path.
+  select draft.* from draft where draft.category_id is null or exists (
+    select 1 from categories c where c.id = draft.category_id and c.is_active
+      and not exists (select 1 from categories a where a.id = any (string_to_array(trim(both '/' from c.path), '/')::uuid[]) and not a.is_active))
+),
 m as (
   insert into matters (id, code, kind, origin, title, description, urgency, status, intake_unit_id, intake_unit_path,
     address, region_code, category_id, latitude, longitude, lookup_secret_hash, external_token, last_contact_at,
     petitioner_name_enc, petitioner_phone_enc, petitioner_id_enc, petitioner_address_enc, petitioner_phone_idx, created_at, updated_at)
-  select ${id}::uuid,
-    (select ${`JC${datePart}-`}::text || case when length(s.n) < ${CODE_DIGITS}::int then lpad(s.n, ${CODE_DIGITS}::int, '0') else s.n end
-       from (select nextval('matter_code_seq')::text as n) s),
-    ${input.kind}::text, ${input.origin}::text, ${input.title}::text, ${input.description}::text, ${input.urgency}::text, 'received', unit.unit_id, unit.unit_path,
-    ${input.address || null}::text, ${input.regionCode ?? null}::text, ${input.categoryId ?? null}::uuid, ${input.latitude ?? null}::float8, ${input.longitude ?? null}::float8,
-    ${opts.lookupSecretHash ?? null}::text, ${opts.externalToken ?? null}::text, ${at}::timestamptz,
-    ${p.petitionerNameEnc ?? null}::text, ${p.petitionerPhoneEnc ?? null}::text, ${p.petitionerIdEnc ?? null}::text, ${p.petitionerAddressEnc ?? null}::text, ${p.petitionerPhoneIdx ?? null}::text,
-    ${at}::timestamptz, ${at}::timestamptz
-  from unit where ${categoryOk}
+  select u.id,
+    -- One number per inserted matter (a subquery of the row, so drawn for each), padded, never cut.
+    (select u.code_prefix || case when length(s.n) < ${digits} then lpad(s.n, ${digits}, '0') else s.n end from (select nextval('matter_code_seq')::text as n) s),
+    u.kind, u.origin, u.title, u.description, u.urgency, 'received', unit.unit_id, unit.unit_path,
+    u.address, u.region_code, u.category_id, u.latitude, u.longitude, u.lookup_secret_hash, u.external_token, u.at,
+    u.name_enc, u.phone_enc, u.id_enc, u.address_enc, u.phone_idx, u.at, u.at
+  from usable u cross join unit
   returning id, code, intake_unit_path
 ),
 ev as (
   insert into matter_events (matter_id, at, actor_account_id, actor_name, action, from_status, to_status, note, data)
-  select m.id, ${at}::timestamptz, ${actorAccountId}::uuid, ${actorNameOf(ctx)}::text, 'create', null, 'received', null, ${JSON.stringify({ origin: input.origin, urgency: input.urgency })}::jsonb from m
+  select m.id, d.at, d.actor_account_id, d.event_actor_name, 'create', null, 'received', null, jsonb_build_object('origin', d.origin, 'urgency', d.urgency)
+  from m join draft d on d.id = m.id
 ),
 au as (
   insert into audit_log (actor_account_id, actor_name, action, subject_type, subject_id, unit_path, before, after, ip)
-  select ${actorAccountId}::uuid, ${ctx.actor?.username ?? ctx.channel ?? 'system'}::text, 'matter.create', 'matter', m.id::text, m.intake_unit_path, null,
-    jsonb_build_object('code', m.code, 'kind', ${input.kind}::text, 'origin', ${input.origin}::text, 'title', ${input.title}::text), ${ctx.ip ?? null}::text from m
+  select d.actor_account_id, d.audit_actor_name, 'matter.create', 'matter', m.id::text, m.intake_unit_path, null,
+    jsonb_build_object('code', m.code, 'kind', d.kind, 'origin', d.origin, 'title', d.title), d.ip
+  from m join draft d on d.id = m.id
 )${opts.alsoWith ?? sql``}
-select m.code, m.intake_unit_path, (select count(*) from unit)::int as units from (select 1) one left join m on true`;
-  const [row] = await queryRows<{ code: string | null; intake_unit_path: string | null; units: number }>(db, statement, opts.prepare ? { prepare: opts.prepare } : {});
-  if (!row.code) {
-    if (row.units === 0) throw opts.noIntakeUnit();
-    throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
-  }
-  return { id, code: row.code, intakeUnitPath: row.intake_unit_path!, createdAt: now };
+select d.id, m.code, m.intake_unit_path, (select count(*) from unit)::int as units from draft d left join m on m.id = d.id`;
+  const rows = await queryRows<{ id: string; code: string | null; intake_unit_path: string | null; units: number }>(db, statement, opts.prepare ? { prepare: opts.prepare } : {});
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return drafts.map((d): DraftOutcome => {
+    const r = byId.get(d.id);
+    if (r?.code) return { ok: true, id: d.id, code: r.code, intakeUnitPath: r.intake_unit_path! };
+    return { ok: false, refusal: r && r.units > 0 ? 'category' : 'no_intake_unit' };
+  });
+}
+
+/** The 400 of a refused category, as createMatter answers it. */
+export function categoryRefusal(lang: Ctx['lang']): AppError {
+  return invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: lang === 'zh-CN' ? '分类' : 'category' });
 }
 
 /** 400 on `categoryId` unless it names an active category under active ones (a deactivated parent hides its subtree). */
 async function assertCategoryUsable(tx: Tx, ctx: Ctx, categoryId: string): Promise<void> {
-  if (!(await isCategoryUsable(tx, categoryId))) throw invalidField('categoryId', 'REFERENCE_NOT_FOUND', { what: ctx.lang === 'zh-CN' ? '分类' : 'category' });
+  if (!(await isCategoryUsable(tx, categoryId))) throw categoryRefusal(ctx.lang);
 }
 
 /** The unit a matter taken in by this actor belongs to (policy: intakeUnitFor); 403 when the actor may not take in this kind. */
