@@ -14,7 +14,8 @@ interface Waiting {
  * Group commit of citizen submissions without an Idempotency-Key or photos: submissions that
  * arrive while `maxInFlight` statements are running wait, and the next statement takes all of them
  * (up to 64) in at once (insertMatterDrafts: one statement, atomic, so one commit). No timer: a
- * submission on an idle server goes alone and at once; under load, batches grow by themselves.
+ * submission on an idle server goes alone, after the current turn of the event loop; under load,
+ * batches grow by themselves.
  *
  * Promises kept: each caller is answered only after the statement holding its matter has
  * committed; a refusal (category, intake unit) is per submission; if the batch statement fails,
@@ -24,6 +25,7 @@ interface Waiting {
 export class IntakeBatcher {
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly db: Db,
@@ -35,6 +37,20 @@ export class IntakeBatcher {
   submit(draft: MatterDraft): Promise<DraftOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ draft, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
+   * Starts statements after the requests that are ready now have been read (setImmediate runs
+   * after the event loop's I/O callbacks): otherwise the first one would start alone, and on
+   * PGlite, whose statements run on this thread, every one would.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.pump();
     });
   }
@@ -45,7 +61,7 @@ export class IntakeBatcher {
       this.inFlight++;
       void this.run(batch).finally(() => {
         this.inFlight--;
-        this.pump();
+        this.schedule();
       });
     }
   }
