@@ -37,14 +37,19 @@ pg.types.setTypeParser(20, (v) => Number(v));
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory). */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<Database> {
   if (opts.databaseUrl) {
-    // Generic plans apply only to the named statements of hot paths (see queryRows): they are
-    // planned once per connection instead of on every request.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c plan_cache_mode=force_generic_plan' });
-    pool.on('error', () => {
-      /* an idle client lost its connection; the pool replaces it */
-    });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // The named statements of hot paths (see queryRows) run on a small pool of their own whose
+    // sessions always use the generic plan: planned once per connection instead of on every
+    // request. Every other query keeps PostgreSQL's default (custom plans with the values bound),
+    // which it needs to use prefix indexes for `path like $1` and partial indexes for a status.
+    const hotPool = new pg.Pool({ connectionString: opts.databaseUrl, max: Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+    for (const p of [pool, hotPool]) {
+      p.on('error', () => {
+        /* an idle client lost its connection; the pool replaces it */
+      });
+    }
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    pools.set(db, pool);
+    hotPools.set(db, hotPool);
     return {
       db,
       kind: 'postgres',
@@ -59,7 +64,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
           client.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), hotPool.end()]);
+      },
     };
   }
   let dataPath: string | undefined;
@@ -79,7 +86,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   };
 }
 
-const pools = new WeakMap<object, pg.Pool>();
+const hotPools = new WeakMap<object, pg.Pool>();
 
 /**
  * Rows of a raw SQL query, whichever driver returned them. With `prepare`, a query on the pool
@@ -87,7 +94,7 @@ const pools = new WeakMap<object, pg.Pool>();
  * parsing and planning; the name includes a hash of the text, so each variant gets its own.
  */
 export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>, opts: { prepare?: string } = {}): Promise<T[]> {
-  const pool = opts.prepare ? pools.get(db) : undefined;
+  const pool = opts.prepare ? hotPools.get(db) : undefined;
   if (pool) {
     const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
     const name = `${opts.prepare}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 12)}`;

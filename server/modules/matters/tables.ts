@@ -88,13 +88,20 @@ export const matters = pgTable(
     index('matters_unit_path_idx').using('btree', t.unitPath.op('text_pattern_ops')),
     index('matters_intake_unit_path_idx').using('btree', t.intakeUnitPath.op('text_pattern_ops')),
     index('matters_status_respond_by_idx').on(t.status, t.respondBy),
+    // with the one above, the deadlines of the due-soon view are two short index ranges per status;
+    index('matters_status_resolve_by_idx').on(t.status, t.resolveBy),
     index('matters_created_idx').on(t.createdAt, t.id),
-    // Closed matters are a small part of history (most are reviewed): the reviews-due view walks
-    // only these, newest first (measured 256 → 70 ms with 250k matters on PostgreSQL).
-    index('matters_closed_created_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'closed'`),
+    // The inbox's indexes (list-matters.ts; measured with 1,000,000 matters, docs/BENCHMARKS.md):
+    // one status, newest first (待签收, 办理中, a status filter) walks only that status;
+    index('matters_status_created_idx').on(t.status, t.createdAt, t.id),
+    // the deadline views (overdue, due soon) and backlog walk only the open matters, newest first;
+    index('matters_open_created_idx').on(t.createdAt, t.id).where(sql`${t.status} in ('received', 'dispatched', 'in_progress', 'replied')`),
+    // reviews due (回头看) come in the order they fell due;
+    index('matters_review_due_order_idx').on(t.reviewDueOn, t.id).where(sql`${t.status} = 'closed'`),
+    // a leader's own matters (领导包案).
+    index('matters_leader_created_idx').on(t.leaderAccountId, t.createdAt, t.id).where(sql`${t.leaderAccountId} is not null`),
     index('matters_petitioner_phone_idx').on(t.petitionerPhoneIdx).where(sql`${t.petitionerPhoneIdx} is not null`),
     index('matters_category_idx').on(t.categoryId),
-    index('matters_review_due_idx').on(t.reviewDueOn).where(sql`${t.status} = 'closed'`),
     index('matters_escalated_to_path_idx').using('btree', t.escalatedToUnitPath.op('text_pattern_ops')).where(sql`${t.escalationStatus} = 'pending'`),
     index('matters_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     uniqueIndex('matters_external_token_uq').on(t.externalToken).where(sql`${t.externalToken} is not null`),

@@ -141,4 +141,34 @@ describe('inbox views and filters', () => {
     expect(paged).toEqual(all);
     expect((await operator.get('/api/matters?cursor=garbage')).statusCode).toBe(400);
   });
+
+  it('reviews due come longest-waiting first, page by (review date, id), and refuse a cursor of another view', async () => {
+    const due = ['2024-05-03', '2024-05-01', '2024-05-02', '2024-05-01'];
+    const made: { id: string; on: string }[] = [];
+    for (const on of due) {
+      const m = await dispatched(k, '青山镇');
+      await setRow(m.id, { status: 'closed', closedAt: new Date('2024-04-01T00:00:00Z'), reviewDueOn: on });
+      made.push({ id: m.id, on });
+    }
+    // Closed, but its review falls due in the future: not in the view.
+    const later = await dispatched(k, '青山镇');
+    await setRow(later.id, { status: 'closed', closedAt: new Date(), reviewDueOn: '2999-01-01' });
+    const expected = [...made].sort((a, b) => a.on.localeCompare(b.on) || a.id.localeCompare(b.id)).map((m) => m.id);
+    const all = await ids(handlerA, 'queue=reviews_due');
+    expect(all.filter((id) => made.some((m) => m.id === id))).toEqual(expected);
+    expect(all).not.toContain(later.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await handlerA.get(`/api/matters?queue=reviews_due&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      paged.push(...(res.json().items as Item[]).map((i) => i.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    const firstPage = (await handlerA.get('/api/matters?queue=reviews_due&limit=1')).json();
+    const other = await handlerA.get(`/api/matters?limit=1&cursor=${firstPage.nextCursor}`);
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.fields.cursor).toBeTruthy();
+  });
 });

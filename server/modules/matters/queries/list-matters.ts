@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
 import { decodeCursor, encodeCursor } from '../../../core/cursor.ts';
@@ -21,6 +21,12 @@ const HOUR_MS = 60 * 60 * 1000;
 export const DUE_SOON_HOURS = 24;
 /** At most this many words of a search are used. */
 const MAX_SEARCH_TERMS = 8;
+
+/**
+ * SQL: the status is open, written as the predicate of the partial index matters_open_created_idx
+ * so that PostgreSQL can prove a deadline view lies inside it and walk only open matters.
+ */
+const openStatusLiteral = sql.raw(`"matters"."status" in (${openStatuses.map((s) => `'${s}'`).join(', ')})`);
 
 /** SQL: the matter has missed the deadline that still applies to its state (the rule of isMatterOverdue). */
 export function overdueCondition(now: Date): SQL {
@@ -50,9 +56,9 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
     case 'in_progress':
       return and(eq(matters.status, 'in_progress'), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
     case 'due_soon':
-      return dueSoonCondition(now);
+      return and(openStatusLiteral, dueSoonCondition(now))!;
     case 'overdue':
-      return overdueCondition(now);
+      return and(openStatusLiteral, overdueCondition(now))!;
     case 'mine_leader':
       return eq(matters.leaderAccountId, actor.accountId);
     case 'reviews_due':
@@ -61,7 +67,7 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
       // Only while a claim is still possible: once replied, the escalation waits for nothing.
       return and(eq(matters.escalationStatus, 'pending'), inArray(matters.status, ['dispatched', 'in_progress']), scopedTo(matters.escalatedToUnitPath, actor, 'matter.handle'))!;
     case 'backlog':
-      return and(inArray(matters.status, [...openStatuses]), lt(matters.createdAt, backlogCutoff(backlogDays, now)))!;
+      return and(openStatusLiteral, lt(matters.createdAt, backlogCutoff(backlogDays, now)))!;
     case 'co_handling':
       // Matters where the actor's units help (协办); the visibility condition of this view is the same.
       return coUnitScoped(actor, 'matter.handle');
@@ -89,7 +95,8 @@ const startOfChinaDay = (date: string) => new Date(endOfChinaDay(addDays(date, -
  * The inbox: matters taken in or handled inside the actor's scope (in the co_handling view: those
  * whose co-units are in it), newest first, in one of the
  * named views and filtered by status, kind, origin, category, unit subtree, dates, lateness and
- * words; keyset pages on (created_at, id). Items carry no petitioner data.
+ * words; keyset pages on (created_at, id), or (review_due_on, id) for reviews due. Items carry no
+ * petitioner data.
  */
 export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   const actor = requireActor(ctx);
@@ -110,27 +117,50 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) throw invalidField('createdTo', 'DATE_ORDER');
   if (q.createdFrom) where.push(gte(matters.createdAt, startOfChinaDay(q.createdFrom)));
   if (q.createdTo) where.push(lte(matters.createdAt, endOfChinaDay(q.createdTo)));
-  if (q.overdue !== undefined) where.push(q.overdue ? overdueCondition(now) : sql`not coalesce(${overdueCondition(now)}, false)`);
+  if (q.overdue !== undefined) where.push(q.overdue ? and(openStatusLiteral, overdueCondition(now))! : sql`not coalesce(${overdueCondition(now)}, false)`);
   if (q.q) where.push(searchCondition(q.q));
-  const after = decodeCursor(q.cursor, 2);
-  if (after) where.push(sql`(${matters.createdAt}, ${matters.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+  // Reviews due (回头看) come in the order they fell due, the longest waiting first; every other
+  // view newest first. The cursor names its order, so one made for another view is refused.
+  const byReviewDate = q.queue === 'reviews_due';
+  const after = decodeCursor(q.cursor, 3);
+  if (after && after[0] !== (byReviewDate ? 'r' : 'c')) throw invalidField('cursor', 'BAD_CURSOR');
+  if (after && byReviewDate) where.push(sql`(${matters.reviewDueOn}, ${matters.id}) > (${String(after[1])}::date, ${String(after[2])}::uuid)`);
+  else if (after) where.push(sql`(${matters.createdAt}, ${matters.id}) < (${String(after[1])}::timestamptz, ${String(after[2])}::uuid)`);
   const rows = await ctx.db
-    .select()
+    .select(listColumns)
     .from(matters)
     .where(and(...where))
-    .orderBy(desc(matters.createdAt), desc(matters.id))
+    .orderBy(...(byReviewDate ? [asc(matters.reviewDueOn), asc(matters.id)] : [desc(matters.createdAt), desc(matters.id)]))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const cursorOf = (m: MatterRow) => (byReviewDate ? encodeCursor(['r', m.reviewDueOn ?? '', m.id]) : encodeCursor(['c', m.createdAt.toISOString(), m.id]));
   return {
     items: await presentListItems(ctx.db, actor, page, backlogDays, now),
-    nextCursor: rows.length > q.limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > q.limit ? cursorOf(last) : null,
   };
 }
 
-/** Inbox rows with their unit names, progress, flags and the caller's abilities (four queries for the whole page). */
-export async function presentListItems(db: DbOrTx, actor: Actor, page: MatterRow[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
-  if (page.length === 0) return [];
+/**
+ * The columns of an inbox row: the matter and, as correlated subqueries evaluated only for the
+ * rows of the page, its progress, pending extension, co-unit paths and unit name — one round
+ * trip for the whole page instead of five.
+ */
+export const listColumns = {
+  ...getTableColumns(matters),
+  // Written out with aliases: in a one-table select drizzle leaves column names unqualified, and
+  // "id" inside a subquery would then mean the subquery's own table.
+  listProgress: sql<string | null>`(select round(avg(case when mm.done_at is not null then 100 else mm.progress end))::text from matter_measures mm where mm.matter_id = "matters"."id")`,
+  listPendingExtension: sql<boolean>`exists (select 1 from matter_extensions me where me.matter_id = "matters"."id" and me.status = 'pending')`,
+  listCoUnitPaths: sql<string[] | null>`(select array_agg(cu.path) from matter_units mu join units cu on cu.id = mu.unit_id where mu.matter_id = "matters"."id" and mu.role = 'co')`,
+  listUnitName: sql<string | null>`(select ru.name from units ru where ru.id = "matters"."unit_id")`,
+};
+
+/** A matter row with the extras of `listColumns`. */
+type ListRow = MatterRow & { listProgress: string | null; listPendingExtension: boolean; listCoUnitPaths: string[] | null; listUnitName: string | null };
+
+/** Fetches the extras of `listColumns` for rows loaded without them (four queries for the whole page). */
+async function loadListExtras(db: DbOrTx, page: MatterRow[]): Promise<ListRow[]> {
   const ids = page.map((m) => m.id);
   const unitIds = [...new Set(page.map((m) => m.unitId).filter((x): x is string => !!x))];
   const [progressRows, pendingRows, unitRows, coRows] = await Promise.all([
@@ -152,9 +182,24 @@ export async function presentListItems(db: DbOrTx, actor: Actor, page: MatterRow
   ]);
   const coPaths = new Map<string, string[]>();
   for (const r of coRows) coPaths.set(r.matterId, [...(coPaths.get(r.matterId) ?? []), r.path]);
-  const progress = new Map(progressRows.map((r) => [r.matterId, Number(r.progress)]));
+  const progress = new Map(progressRows.map((r) => [r.matterId, r.progress]));
   const pending = new Set(pendingRows.map((r) => r.matterId));
   const unitNames = new Map(unitRows.map((u) => [u.id, u.name]));
+  return page.map((m) => ({
+    ...m,
+    listProgress: progress.get(m.id) ?? null,
+    listPendingExtension: pending.has(m.id),
+    listCoUnitPaths: coPaths.get(m.id) ?? null,
+    listUnitName: m.unitId ? (unitNames.get(m.unitId) ?? null) : null,
+  }));
+}
+
+const hasListExtras = (m: MatterRow | ListRow): m is ListRow => 'listPendingExtension' in m;
+
+/** Inbox rows with their unit names, progress, flags and the caller's abilities (rows from `listColumns` need no further query). */
+export async function presentListItems(db: DbOrTx, actor: Actor, rows: (MatterRow | ListRow)[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
+  if (rows.length === 0) return [];
+  const page = rows.every(hasListExtras) ? rows : await loadListExtras(db, rows);
   return page.map((m) => ({
     id: m.id,
     code: m.code,
@@ -166,13 +211,13 @@ export async function presentListItems(db: DbOrTx, actor: Actor, page: MatterRow
     status: m.status as TMatterListItem['status'],
     intakeUnitId: m.intakeUnitId,
     unitId: m.unitId,
-    unitName: m.unitId ? (unitNames.get(m.unitId) ?? null) : null,
+    unitName: m.listUnitName,
     leaderAccountId: m.leaderAccountId,
     respondBy: m.respondBy?.toISOString() ?? null,
     resolveBy: m.resolveBy?.toISOString() ?? null,
     isOverdue: isMatterOverdue(m, now),
     isBacklog: isMatterBacklog(m, backlogDays, now),
-    progress: progress.get(m.id) ?? null,
+    progress: m.listProgress === null ? null : Number(m.listProgress),
     escalationStatus: m.escalationStatus as TMatterListItem['escalationStatus'],
     contactCount: m.contactCount,
     returnCount: m.returnCount,
@@ -181,6 +226,6 @@ export async function presentListItems(db: DbOrTx, actor: Actor, page: MatterRow
     reviewDueOn: m.reviewDueOn,
     mergedIntoId: m.mergedIntoId,
     createdAt: m.createdAt.toISOString(),
-    can: matterAbilitiesFor(actor, { ...m, coUnitPaths: coPaths.get(m.id) ?? [], hasPendingExtension: pending.has(m.id) }, now),
+    can: matterAbilitiesFor(actor, { ...m, coUnitPaths: m.listCoUnitPaths ?? [], hasPendingExtension: m.listPendingExtension }, now),
   }));
 }
