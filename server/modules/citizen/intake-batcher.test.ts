@@ -121,3 +121,33 @@ describe('citizen submissions taken in together', () => {
     }
   });
 });
+
+describe('Idempotency-Key claimed in the same statement', () => {
+  it('makes one matter of a double tap without photos (same key, same batch): both get the first answer', async () => {
+    const key = crypto.randomUUID();
+    const before = (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from matters`))[0].n;
+    const body = demand(7);
+    const send = () => t.app.inject({ method: 'POST', url: '/api/public/matters', remoteAddress: nextIp(), headers: { 'idempotency-key': key }, payload: body });
+    const [a, b, c] = await Promise.all([send(), send(), send()]);
+    expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([201, 201, 201]);
+    expect(b.json()).toEqual(a.json());
+    expect(c.json()).toEqual(a.json());
+    expect([a, b, c].filter((r) => r.headers['idempotent-replayed'] === 'true').length).toBe(2);
+    expect((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from matters`))[0].n).toBe(before + 1);
+    const [row] = await queryRows<{ status_code: number; code: string }>(t.database.db, sql`select status_code, response->>'code' as code from idempotency_keys where key = ${key}`);
+    expect(row).toEqual({ status_code: 201, code: a.json().code });
+    // Another body with the key in the same moment: 422, nothing stored.
+    const other = await t.app.inject({ method: 'POST', url: '/api/public/matters', remoteAddress: nextIp(), headers: { 'idempotency-key': key }, payload: demand(8) });
+    expect(other.statusCode).toBe(422);
+  });
+
+  it('leaves no key behind when the submission is refused (unusable category)', async () => {
+    const key = crypto.randomUUID();
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/matters', remoteAddress: nextIp(), headers: { 'idempotency-key': key }, payload: demand(9, { categoryId: retired }) });
+    expect(res.statusCode).toBe(400);
+    expect(await queryRows(t.database.db, sql`select 1 from idempotency_keys where key = ${key}`)).toEqual([]);
+    // The same key with a corrected body goes through.
+    const ok = await t.app.inject({ method: 'POST', url: '/api/public/matters', remoteAddress: nextIp(), headers: { 'idempotency-key': key }, payload: demand(9, { categoryId: usable }) });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+});

@@ -103,21 +103,25 @@ export const citizenInsertOptions: InsertDraftsOptions = { intakeUnit: publicInt
 /** The answer to a draft: its matter, or the refusal in the submitter's language. */
 function takenIn(ctx: Ctx, outcome: DraftOutcome): { id: string; code: string; intakeUnitPath: string } {
   if (outcome.ok) return outcome;
-  throw outcome.refusal === 'no_intake_unit' ? new AppError(503, 'PUBLIC_INTAKE_CLOSED') : categoryRefusal(ctx.lang);
+  if (outcome.refusal === 'category') throw categoryRefusal(ctx.lang);
+  if (outcome.refusal === 'no_intake_unit') throw new AppError(503, 'PUBLIC_INTAKE_CLOSED');
+  // Only a draft that carries a key can find it taken; the callers below handle that before.
+  throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
 }
 
 /**
  * Takes in what a citizen submitted on the phone page (channel `citizen`, no account): the matter
  * in the public intake unit, its photos, and — with an Idempotency-Key — the remembered answer,
- * all in one transaction, so a failed request leaves nothing behind. Answers the matter code and
- * a new random lookup secret, of which only the sha256 is kept on the matter. A retry with the
- * same key and body gets the first answer (secret included); with another body, 422.
+ * all at once, so a failed request leaves nothing behind. Answers the matter code and a new random
+ * lookup secret, of which only the sha256 is kept on the matter. A retry with the same key and
+ * body gets the first answer (secret included); with another body, 422.
  *
- * Round trips: the matter, its event and audit row (and the remembered answer) are one statement
- * (insertMatterDrafts), with the intake unit and the category check inside it. Without a key and
+ * Round trips: the matter, its event and audit row — and the claimed key with its answer — are one
+ * statement (insertMatterDrafts), with the intake unit and the category check inside it. Without
  * photos that statement is the whole request, atomic by itself (no BEGIN/COMMIT), and `batcher`
- * (the routes') may take several concurrent submissions in with one statement. With a key:
- * BEGIN, claim, statement, COMMIT; photos add their inserts to that transaction.
+ * (the routes') may take several concurrent submissions in with one statement. A key already
+ * taken (a retry or a double tap) goes the way below: BEGIN, claim (waiting for a twin still
+ * running), replay or 422, COMMIT. With photos: BEGIN, claim, statement, photos, COMMIT.
  */
 export async function submitCitizenMatter(
   ctx: Ctx,
@@ -127,15 +131,17 @@ export async function submitCitizenMatter(
   batcher?: IntakeBatcher,
 ): Promise<{ answer: TCitizenIntakeResponse; replayed: boolean }> {
   if (idempotencyKey && !ctx.keys) throw new AppError(500, 'SECRET_KEY_MISSING');
-  const secret = newLookupSecret();
-  const draft = draftMatter(ctx, matterInputOf(input), { lookupSecretHash: hashLookupSecret(secret) });
-  if (!idempotencyKey && !photos.length) {
+  const requestHash = idempotencyKey ? requestHashOf(input, photos.map((p) => p.sha256)) : '';
+  if (!photos.length) {
+    const secret = newLookupSecret();
+    const draft = draftMatter(ctx, matterInputOf(input), { lookupSecretHash: hashLookupSecret(secret) });
+    if (idempotencyKey) draft.idempotency = { scope: CITIZEN_INTAKE_SCOPE, key: idempotencyKey, requestHash, answer: { secretEnc: encryptField(ctx.keys!.current, secret, secretAad(idempotencyKey)) } };
     const [outcome] = batcher ? [await batcher.submit(draft)] : await insertMatterDrafts(ctx.db, [draft], citizenInsertOptions);
-    return { answer: { code: takenIn(ctx, outcome).code, secret }, replayed: false };
+    if (outcome.ok || outcome.refusal !== 'key_taken') return { answer: { code: takenIn(ctx, outcome).code, secret }, replayed: false };
   }
-  const requestHash = requestHashOf(input, photos.map((p) => p.sha256));
   return ctx.db.transaction(async (tx) => {
     let remember: SQL | undefined;
+    const secret = newLookupSecret();
     if (idempotencyKey) {
       const claim = await claimIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, requestHash);
       if (claim.replay) return { answer: replayedAnswer(ctx.keys, idempotencyKey, claim.response), replayed: true };
@@ -146,6 +152,7 @@ remember as (
   from m where scope = ${CITIZEN_INTAKE_SCOPE}::text and key = ${idempotencyKey}::text
 )`;
     }
+    const draft = draftMatter(ctx, matterInputOf(input), { lookupSecretHash: hashLookupSecret(secret) });
     const [outcome] = await insertMatterDrafts(tx, [draft], { ...citizenInsertOptions, alsoWith: remember });
     const matter = takenIn(ctx, outcome);
     await storePhotos(tx, ctx, matter, photos);

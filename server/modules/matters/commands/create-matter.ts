@@ -89,6 +89,13 @@ export interface MatterDraft {
   eventActorName: string;
   auditActorName: string;
   ip: string | null;
+  /**
+   * Claim of an Idempotency-Key in the same statement: the key row is inserted with its final
+   * answer (`answer` plus the matter's `code`, status 201) and the matter only if the key was
+   * free. A key already taken (a retry, or a twin in the same batch) inserts nothing for this
+   * draft and answers `key_taken`: the caller then claims the usual way to replay or refuse.
+   */
+  idempotency?: { scope: string; key: string; requestHash: string; answer: Record<string, unknown> };
 }
 
 /** Prepares a matter for insertMatterDrafts: its id, time and encrypted petitioner fields. */
@@ -110,7 +117,7 @@ export function draftMatter(ctx: Ctx, input: TMatterCreateRequest, opts: { looku
 }
 
 /** What became of one draft: taken in, or refused (no intake unit; unusable category). */
-export type DraftOutcome = { ok: true; id: string; code: string; intakeUnitPath: string } | { ok: false; refusal: 'no_intake_unit' | 'category' };
+export type DraftOutcome = { ok: true; id: string; code: string; intakeUnitPath: string } | { ok: false; refusal: 'no_intake_unit' | 'category' | 'key_taken' };
 
 /** How insertMatterDrafts runs. */
 export interface InsertDraftsOptions {
@@ -139,7 +146,7 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
  * codes from `matter_code_seq`, the matters, their `create` events and their audit rows — the
  * same rows as `createMatter` writes, each matter with its event and audit row or none of them.
  * A draft whose category is unusable (or when there is no intake unit) is refused alone, and draws
- * no number from the sequence. The statement text does not depend on the number of drafts (its
+ * no number from the sequence; a draft whose Idempotency-Key is taken draws one it does not use. The statement text does not depend on the number of drafts (its
  * parameters are arrays), so PostgreSQL prepares it once. Outcomes in the order of `drafts`.
  */
 export async function insertMatterDrafts(db: DbOrTx, drafts: readonly MatterDraft[], opts: InsertDraftsOptions): Promise<DraftOutcome[]> {
@@ -155,9 +162,12 @@ draft as (
     ${arr(col((d) => d.lookupSecretHash), 'text')}, ${arr(col((d) => d.externalToken), 'text')},
     ${arr(col((d) => d.petitioner.petitionerNameEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerPhoneEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerIdEnc ?? null), 'text')},
     ${arr(col((d) => d.petitioner.petitionerAddressEnc ?? null), 'text')}, ${arr(col((d) => d.petitioner.petitionerPhoneIdx ?? null), 'text')},
-    ${arr(col((d) => d.actorAccountId), 'uuid')}, ${arr(col((d) => d.eventActorName), 'text')}, ${arr(col((d) => d.auditActorName), 'text')}, ${arr(col((d) => d.ip), 'text')}
+    ${arr(col((d) => d.actorAccountId), 'uuid')}, ${arr(col((d) => d.eventActorName), 'text')}, ${arr(col((d) => d.auditActorName), 'text')}, ${arr(col((d) => d.ip), 'text')},
+    ${arr(col((d) => d.idempotency?.scope ?? null), 'text')}, ${arr(col((d) => d.idempotency?.key ?? null), 'text')}, ${arr(col((d) => d.idempotency?.requestHash ?? null), 'text')},
+    ${arr(col((d) => (d.idempotency ? JSON.stringify(d.idempotency.answer) : null)), 'jsonb')}
   ) as d(id, at, code_prefix, kind, origin, title, description, urgency, address, region_code, category_id, latitude, longitude,
-         lookup_secret_hash, external_token, name_enc, phone_enc, id_enc, address_enc, phone_idx, actor_account_id, event_actor_name, audit_actor_name, ip)
+         lookup_secret_hash, external_token, name_enc, phone_enc, id_enc, address_enc, phone_idx, actor_account_id, event_actor_name, audit_actor_name, ip,
+         idem_scope, idem_key, idem_hash, idem_answer)
 ),
 usable as (
   -- The same check as isCategoryUsable: active, and no inactive category on its path.
@@ -165,17 +175,28 @@ usable as (
     select 1 from categories c where c.id = draft.category_id and c.is_active
       and not exists (select 1 from categories a where a.id = any (string_to_array(trim(both '/' from c.path), '/')::uuid[]) and not a.is_active))
 ),
+coded as materialized (
+  -- One number per matter to insert (a subquery of the row, so drawn for each), padded, never cut.
+  select u.*, unit.unit_id, unit.unit_path,
+    (select u.code_prefix || case when length(s.n) < ${digits} then lpad(s.n, ${digits}, '0') else s.n end from (select nextval('matter_code_seq')::text as n) s) as code
+  from usable u cross join unit
+),
+claimed as (
+  insert into idempotency_keys (scope, key, request_hash, status_code, response)
+  select c.idem_scope, c.idem_key, c.idem_hash, 201, c.idem_answer || jsonb_build_object('code', c.code) from coded c where c.idem_key is not null
+  on conflict do nothing
+  -- Which draft holds each key (two drafts of one batch may bring the same key): the one with its code.
+  returning response->>'code' as code
+),
 m as (
   insert into matters (id, code, kind, origin, title, description, urgency, status, intake_unit_id, intake_unit_path,
     address, region_code, category_id, latitude, longitude, lookup_secret_hash, external_token, last_contact_at,
     petitioner_name_enc, petitioner_phone_enc, petitioner_id_enc, petitioner_address_enc, petitioner_phone_idx, created_at, updated_at)
-  select u.id,
-    -- One number per inserted matter (a subquery of the row, so drawn for each), padded, never cut.
-    (select u.code_prefix || case when length(s.n) < ${digits} then lpad(s.n, ${digits}, '0') else s.n end from (select nextval('matter_code_seq')::text as n) s),
-    u.kind, u.origin, u.title, u.description, u.urgency, 'received', unit.unit_id, unit.unit_path,
-    u.address, u.region_code, u.category_id, u.latitude, u.longitude, u.lookup_secret_hash, u.external_token, u.at,
-    u.name_enc, u.phone_enc, u.id_enc, u.address_enc, u.phone_idx, u.at, u.at
-  from usable u cross join unit
+  select c.id, c.code, c.kind, c.origin, c.title, c.description, c.urgency, 'received', c.unit_id, c.unit_path,
+    c.address, c.region_code, c.category_id, c.latitude, c.longitude, c.lookup_secret_hash, c.external_token, c.at,
+    c.name_enc, c.phone_enc, c.id_enc, c.address_enc, c.phone_idx, c.at, c.at
+  from coded c
+  where c.idem_key is null or c.code in (select k.code from claimed k)
   returning id, code, intake_unit_path
 ),
 ev as (
@@ -189,12 +210,15 @@ au as (
     jsonb_build_object('code', m.code, 'kind', d.kind, 'origin', d.origin, 'title', d.title), d.ip
   from m join draft d on d.id = m.id
 )${opts.alsoWith ?? sql``}
-select d.id, m.code, m.intake_unit_path, (select count(*) from unit)::int as units from draft d left join m on m.id = d.id`;
-  const rows = await queryRows<{ id: string; code: string | null; intake_unit_path: string | null; units: number }>(db, statement, opts.prepare ? { prepare: opts.prepare } : {});
+select d.id, m.code, m.intake_unit_path, (select count(*) from unit)::int as units, exists (select 1 from coded c where c.id = d.id) as coded
+from draft d left join m on m.id = d.id`;
+  const rows = await queryRows<{ id: string; code: string | null; intake_unit_path: string | null; units: number; coded: boolean }>(db, statement, opts.prepare ? { prepare: opts.prepare } : {});
   const byId = new Map(rows.map((r) => [r.id, r]));
   return drafts.map((d): DraftOutcome => {
     const r = byId.get(d.id);
     if (r?.code) return { ok: true, id: d.id, code: r.code, intakeUnitPath: r.intake_unit_path! };
+    // Coded but not inserted: only a key already taken stops a draft there.
+    if (r?.coded) return { ok: false, refusal: 'key_taken' };
     return { ok: false, refusal: r && r.units > 0 ? 'category' : 'no_intake_unit' };
   });
 }
