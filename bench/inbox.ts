@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config.ts';
-import { queryRows } from '../server/db/client.ts';
+import { openDatabase, queryRows } from '../server/db/client.ts';
 import { buildApp } from '../server/app.ts';
 import { seedDemo } from '../server/seed/demo.ts';
 import { seedBulkMatters } from '../server/seed/bulk-matters.ts';
@@ -53,14 +53,28 @@ async function rotation(base: string, cookie: string): Promise<{ requests: LoadR
 
 /** One database: demo county plus `opts.matters` matters, served on loopback; a handler's inbox under load. */
 async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<Metrics> {
-  const { database, cleanup } = await freshDatabase(kind, opts, log);
+  // --reuse-db: a PostgreSQL database that `seed-demo` and `seed-bulk` filled before (seeding
+  // 1,000,000 matters takes minutes); it is migrated, analysed and measured as it is.
+  const reuse = kind === 'postgres' ? opts.reuseDb : undefined;
+  const { database, cleanup } = reuse
+    ? { database: await openDatabase({ databaseUrl: reuse, poolSize: opts.poolSize }), cleanup: async () => undefined }
+    : await freshDatabase(kind, opts, log);
   const keys: SecretKeyring = { current: secretKeyFromBytes(crypto.randomBytes(32)), previous: [] };
   try {
-    await seedDemo(database.db, PASSWORD);
-    log(`${kind}: adding ${opts.matters} matters`);
-    const seeded = await seedBulkMatters(database, keys, { matters: opts.matters, textDir: opts.textDir, log: (l) => log(`${kind}: ${l}`) });
-    log(`${kind}: seeded in ${seeded.seconds.toFixed(0)} s`);
-    if (kind === 'postgres') await database.db.execute(sql`vacuum analyze`);
+    let seedSeconds: number | null = null;
+    if (reuse) {
+      await database.migrate();
+      log(`${kind}: reusing ${reuse.replace(/\/\/[^@]*@/, '//')}`);
+      await database.db.execute(sql`analyze`);
+    } else {
+      await seedDemo(database.db, PASSWORD);
+      log(`${kind}: adding ${opts.matters} matters`);
+      const seeded = await seedBulkMatters(database, keys, { matters: opts.matters, textDir: opts.textDir, log: (l) => log(`${kind}: ${l}`) });
+      seedSeconds = seeded.seconds;
+      log(`${kind}: seeded in ${seeded.seconds.toFixed(0)} s`);
+      if (kind === 'postgres') await database.db.execute(sql`vacuum analyze`);
+    }
+    const [{ n: total }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from matters`);
     const [{ n: inScope }] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from matters m, units u where u.name = '青山镇' and (m.unit_path like u.path || '%' or m.intake_unit_path like u.path || '%')`,
@@ -77,9 +91,28 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
       log(`${kind}: warming up ${WARMUP_S} s over ${requests.length} pages`);
       await load(WARMUP_S);
       const { metrics } = await measureLoad(kind, database, () => load(opts.durationS), log);
+      // Each page alone, one request at a time (median of 5): which view is slow, without queueing.
+      const alone: { path: string; ms: number }[] = [];
+      for (const r of requests) {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          const res = await fetch(base + r.path, { headers: { cookie } });
+          await res.arrayBuffer();
+          times.push(performance.now() - t0);
+        }
+        alone.push({ path: r.path.replace('/api/matters?', '').replace(/&cursor=.*/, ' (page 2)'), ms: times.sort((a, b) => a - b)[2] });
+      }
+      for (const a of alone) log(`${kind}: alone ${a.ms.toFixed(1)} ms  ${a.path}`);
+      const slowest = alone.reduce((a, b) => (b.ms > a.ms ? b : a));
       return {
         ...metrics,
-        [`${kind}_seed_s`]: Math.round(seeded.seconds),
+        [`${kind}_matters_in_db`]: total,
+        [`${kind}_alone_median_of_pages_ms`]: Math.round(alone.map((a) => a.ms).sort((a, b) => a - b)[Math.floor(alone.length / 2)] * 10) / 10,
+        [`${kind}_alone_slowest_page`]: slowest.path,
+        [`${kind}_alone_slowest_page_ms`]: Math.round(slowest.ms * 10) / 10,
+        [`${kind}_reused_db`]: !!reuse,
+        [`${kind}_seed_s`]: seedSeconds === null ? null : Math.round(seedSeconds),
         [`${kind}_pages`]: requests.length,
         [`${kind}_left_out`]: refused.join('; ') || null,
         township_matters: inScope,

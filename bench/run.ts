@@ -25,6 +25,8 @@ export interface BenchOptions {
   matters: number;
   /** Folder of the message files to take texts from (seed-bulk --text-dir). */
   textDir: string | undefined;
+  /** An already seeded PostgreSQL database to measure instead of a fresh one (inbox). */
+  reuseDb: string | undefined;
 }
 
 /** What a benchmark returns: flat metrics for the JSON line. */
@@ -78,6 +80,7 @@ Options:
   --matters <n>              matters in the database (inbox)
   --text-dir <dir>           message files to take matter texts from (default: generated texts)
   --keep-db                  keep the PostgreSQL bench database (its URL goes to stderr)
+  --reuse-db <url>           inbox: measure this already seeded PostgreSQL database (seed-demo + seed-bulk) instead of a fresh one
   --help                     this text
 
 PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
@@ -102,6 +105,7 @@ export function parseOptions(args: string[], defaults: Partial<BenchOptions> = {
     keepDb: false,
     matters: 100_000,
     textDir: undefined,
+    reuseDb: undefined,
     ...defaults,
   };
   for (let i = 0; i < args.length; i++) {
@@ -140,6 +144,12 @@ export function parseOptions(args: string[], defaults: Partial<BenchOptions> = {
       case '--keep-db':
         opts.keepDb = true;
         break;
+      case '--reuse-db': {
+        const v = value();
+        if (!v || !/^postgres(ql)?:\/\//.test(v)) throw new Error('--reuse-db needs a postgres:// URL');
+        opts.reuseDb = v;
+        break;
+      }
       default:
         throw new Error(`unknown option ${a}`);
     }

@@ -96,6 +96,11 @@ export const matters = pgTable(
     index('matters_status_created_idx').on(t.status, t.createdAt, t.id),
     // the deadline views (overdue, due soon) and backlog walk only the open matters, newest first;
     index('matters_open_created_idx').on(t.createdAt, t.id).where(sql`${t.status} in ('received', 'dispatched', 'in_progress', 'replied')`),
+    // overdue matters (超期) come in the order their deadline passed: the expression is the
+    // earliest deadline that still applies (list-matters.ts, `deadlineExpr`), over unfinished work;
+    index('matters_open_deadline_idx')
+      .on(sql`(case when ${t.status} in ('received', 'dispatched') then least(${t.respondBy}, ${t.resolveBy}) else ${t.resolveBy} end)`, t.id)
+      .where(sql`${t.status} in ('received', 'dispatched', 'in_progress')`),
     // reviews due (回头看) come in the order they fell due;
     index('matters_review_due_order_idx').on(t.reviewDueOn, t.id).where(sql`${t.status} = 'closed'`),
     // a leader's own matters (领导包案).

@@ -88,6 +88,34 @@ describe('inbox views and filters', () => {
     expect(await ids(handlerA, 'overdue=false')).not.toContain(late.id);
   });
 
+  it('overdue matters come in the order their deadline passed, and page by it', async () => {
+    // A dispatched matter is late by its response deadline even while the resolution one is ahead.
+    const byResponse = await dispatched(k, '青山镇');
+    await setRow(byResponse.id, { respondBy: new Date(Date.now() - 30 * HOUR), resolveBy: new Date(Date.now() + 100 * HOUR) });
+    const late1 = await inProgress(k);
+    await setRow(late1.id, { resolveBy: new Date(Date.now() - 2 * HOUR) });
+    const late3 = await inProgress(k);
+    await setRow(late3.id, { resolveBy: new Date(Date.now() - 50 * HOUR) });
+    // In progress: the response deadline no longer applies.
+    const answered = await inProgress(k);
+    await setRow(answered.id, { respondBy: new Date(Date.now() - 90 * HOUR), resolveBy: new Date(Date.now() + 5 * HOUR) });
+    const mine = [byResponse.id, late1.id, late3.id];
+    const view = (await ids(handlerA, 'queue=overdue')).filter((id) => mine.includes(id) || id === answered.id);
+    expect(view).toEqual([late3.id, byResponse.id, late1.id]);
+    expect((await ids(handlerA, 'overdue=true')).filter((id) => mine.includes(id))).toEqual([late3.id, byResponse.id, late1.id]);
+    const all = await ids(handlerA, 'queue=overdue');
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await handlerA.get(`/api/matters?queue=overdue&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      paged.push(...(res.json().items as Item[]).map((i) => i.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    for (const id of all) expect((await list(handlerA, 'queue=overdue')).find((i) => i.id === id)?.isOverdue).toBe(true);
+  });
+
   it('backlog (积案): open longer than backlog_days (default 60), flagged in lists and detail', async () => {
     const old = await inProgress(k);
     const younger = await inProgress(k);

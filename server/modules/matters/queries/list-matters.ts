@@ -28,6 +28,32 @@ const MAX_SEARCH_TERMS = 8;
  */
 const openStatusLiteral = sql.raw(`"matters"."status" in (${openStatuses.map((s) => `'${s}'`).join(', ')})`);
 
+/**
+ * SQL: the earliest deadline that still applies to unfinished work — for received and dispatched
+ * matters the response or the resolution deadline, whichever comes first, for matters in progress
+ * the resolution deadline. The expression of the index matters_open_deadline_idx, written the same.
+ */
+const deadlineExpr = sql.raw(`(case when "matters"."status" in ('received', 'dispatched') then least("matters"."respond_by", "matters"."resolve_by") else "matters"."resolve_by" end)`);
+/** SQL: unfinished work, as the predicate of matters_open_deadline_idx. */
+const workStatusLiteral = sql.raw(`"matters"."status" in ('received', 'dispatched', 'in_progress')`);
+
+/**
+ * SQL: overdue, written so that the deadline index answers it as one range: the same matters as
+ * `overdueCondition` (least() skips a missing deadline as the OR there does).
+ */
+function overdueByDeadline(now: Date): SQL {
+  return and(workStatusLiteral, sql`${deadlineExpr} < ${now}`)!;
+}
+
+/** The value of `deadlineExpr` for one row. */
+function appliedDeadline(m: MatterRow): Date | null {
+  if (m.status === 'received' || m.status === 'dispatched') {
+    const ds = [m.respondBy, m.resolveBy].filter((d): d is Date => !!d);
+    return ds.length ? new Date(Math.min(...ds.map((d) => d.getTime()))) : null;
+  }
+  return m.resolveBy ?? null;
+}
+
 /** SQL: the matter has missed the deadline that still applies to its state (the rule of isMatterOverdue). */
 export function overdueCondition(now: Date): SQL {
   return or(
@@ -58,7 +84,7 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
     case 'due_soon':
       return and(openStatusLiteral, dueSoonCondition(now))!;
     case 'overdue':
-      return and(openStatusLiteral, overdueCondition(now))!;
+      return overdueByDeadline(now);
     case 'mine_leader':
       return eq(matters.leaderAccountId, actor.accountId);
     case 'reviews_due':
@@ -117,24 +143,36 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) throw invalidField('createdTo', 'DATE_ORDER');
   if (q.createdFrom) where.push(gte(matters.createdAt, startOfChinaDay(q.createdFrom)));
   if (q.createdTo) where.push(lte(matters.createdAt, endOfChinaDay(q.createdTo)));
-  if (q.overdue !== undefined) where.push(q.overdue ? and(openStatusLiteral, overdueCondition(now))! : sql`not coalesce(${overdueCondition(now)}, false)`);
+  if (q.overdue !== undefined) where.push(q.overdue ? overdueByDeadline(now) : sql`not coalesce(${overdueCondition(now)}, false)`);
   if (q.q) where.push(searchCondition(q.q));
-  // Reviews due (回头看) come in the order they fell due, the longest waiting first; every other
-  // view newest first. The cursor names its order, so one made for another view is refused.
-  const byReviewDate = q.queue === 'reviews_due';
+  // Reviews due (回头看) come in the order they fell due and overdue matters (the view, or the
+  // filter) in the order their deadline passed, the longest waiting first; every other view newest
+  // first. The cursor names its order, so one made for another view is refused.
+  const order: 'review' | 'deadline' | 'created' = q.queue === 'reviews_due' ? 'review' : q.queue === 'overdue' || q.overdue === true ? 'deadline' : 'created';
+  const tag = { review: 'r', deadline: 'd', created: 'c' }[order];
   const after = decodeCursor(q.cursor, 3);
-  if (after && after[0] !== (byReviewDate ? 'r' : 'c')) throw invalidField('cursor', 'BAD_CURSOR');
-  if (after && byReviewDate) where.push(sql`(${matters.reviewDueOn}, ${matters.id}) > (${String(after[1])}::date, ${String(after[2])}::uuid)`);
+  if (after && after[0] !== tag) throw invalidField('cursor', 'BAD_CURSOR');
+  if (after && order === 'review') where.push(sql`(${matters.reviewDueOn}, ${matters.id}) > (${String(after[1])}::date, ${String(after[2])}::uuid)`);
+  else if (after && order === 'deadline') where.push(sql`(${deadlineExpr}, ${matters.id}) > (${String(after[1])}::timestamptz, ${String(after[2])}::uuid)`);
   else if (after) where.push(sql`(${matters.createdAt}, ${matters.id}) < (${String(after[1])}::timestamptz, ${String(after[2])}::uuid)`);
+  const orderBy = {
+    review: [asc(matters.reviewDueOn), asc(matters.id)],
+    deadline: [asc(deadlineExpr), asc(matters.id)],
+    created: [desc(matters.createdAt), desc(matters.id)],
+  }[order];
   const rows = await ctx.db
     .select(listColumns)
     .from(matters)
     .where(and(...where))
-    .orderBy(...(byReviewDate ? [asc(matters.reviewDueOn), asc(matters.id)] : [desc(matters.createdAt), desc(matters.id)]))
+    .orderBy(...orderBy)
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const cursorOf = (m: MatterRow) => (byReviewDate ? encodeCursor(['r', m.reviewDueOn ?? '', m.id]) : encodeCursor(['c', m.createdAt.toISOString(), m.id]));
+  const cursorOf = (m: MatterRow): string => {
+    if (order === 'review') return encodeCursor([tag, m.reviewDueOn ?? '', m.id]);
+    if (order === 'deadline') return encodeCursor([tag, appliedDeadline(m)?.toISOString() ?? '', m.id]);
+    return encodeCursor([tag, m.createdAt.toISOString(), m.id]);
+  };
   return {
     items: await presentListItems(ctx.db, actor, page, backlogDays, now),
     nextCursor: rows.length > q.limit ? cursorOf(last) : null,
