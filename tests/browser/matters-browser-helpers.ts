@@ -17,7 +17,8 @@ export const button = (scope: Page | Locator, text: string) => scope.getByRole('
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   await page.keyboard.type(name);
-  await openDropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
+  // Clicked only once the dropdown has stopped sliding in: a click on a moving node is lost.
+  await page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])').locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
   await openDropdown(page).waitFor({ state: 'hidden' });
 }
 
