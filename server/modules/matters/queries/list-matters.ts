@@ -46,7 +46,7 @@ function overdueByDeadline(now: Date): SQL {
 }
 
 /** The value of `deadlineExpr` for one row. */
-function appliedDeadline(m: MatterRow): Date | null {
+function appliedDeadline(m: ListedMatter): Date | null {
   if (m.status === 'received' || m.status === 'dispatched') {
     const ds = [m.respondBy, m.resolveBy].filter((d): d is Date => !!d);
     return ds.length ? new Date(Math.min(...ds.map((d) => d.getTime()))) : null;
@@ -168,7 +168,7 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const cursorOf = (m: MatterRow): string => {
+  const cursorOf = (m: ListedMatter): string => {
     if (order === 'review') return encodeCursor([tag, m.reviewDueOn ?? '', m.id]);
     if (order === 'deadline') return encodeCursor([tag, appliedDeadline(m)?.toISOString() ?? '', m.id]);
     return encodeCursor([tag, m.createdAt.toISOString(), m.id]);
@@ -184,8 +184,17 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
  * rows of the page, its progress, pending extension, co-unit paths and unit name — one round
  * trip for the whole page instead of five.
  */
+const listedFields = [
+  'id', 'code', 'kind', 'origin', 'title', 'categoryId', 'urgency', 'status', 'intakeUnitId', 'intakeUnitPath', 'unitId', 'unitPath',
+  'leaderAccountId', 'respondBy', 'resolveBy', 'escalationStatus', 'escalatedToUnitPath', 'contactCount', 'returnCount', 'reopenCount',
+  'relapseCount', 'reviewDueOn', 'mergedIntoId', 'createdAt',
+] as const;
+/** The fields of a matter an inbox row shows or judges its abilities on (no description, no petitioner). */
+export type ListedMatter = Pick<MatterRow, (typeof listedFields)[number]>;
+const allColumns = getTableColumns(matters);
+
 export const listColumns = {
-  ...getTableColumns(matters),
+  ...(Object.fromEntries(listedFields.map((f) => [f, allColumns[f]])) as Pick<typeof allColumns, (typeof listedFields)[number]>),
   // Written out with aliases: in a one-table select drizzle leaves column names unqualified, and
   // "id" inside a subquery would then mean the subquery's own table.
   listProgress: sql<string | null>`(select round(avg(case when mm.done_at is not null then 100 else mm.progress end))::text from matter_measures mm where mm.matter_id = "matters"."id")`,
@@ -195,10 +204,10 @@ export const listColumns = {
 };
 
 /** A matter row with the extras of `listColumns`. */
-type ListRow = MatterRow & { listProgress: string | null; listPendingExtension: boolean; listCoUnitPaths: string[] | null; listUnitName: string | null };
+type ListRow = ListedMatter & { listProgress: string | null; listPendingExtension: boolean; listCoUnitPaths: string[] | null; listUnitName: string | null };
 
 /** Fetches the extras of `listColumns` for rows loaded without them (four queries for the whole page). */
-async function loadListExtras(db: DbOrTx, page: MatterRow[]): Promise<ListRow[]> {
+async function loadListExtras(db: DbOrTx, page: ListedMatter[]): Promise<ListRow[]> {
   const ids = page.map((m) => m.id);
   const unitIds = [...new Set(page.map((m) => m.unitId).filter((x): x is string => !!x))];
   const [progressRows, pendingRows, unitRows, coRows] = await Promise.all([
@@ -232,10 +241,10 @@ async function loadListExtras(db: DbOrTx, page: MatterRow[]): Promise<ListRow[]>
   }));
 }
 
-const hasListExtras = (m: MatterRow | ListRow): m is ListRow => 'listPendingExtension' in m;
+const hasListExtras = (m: ListedMatter | ListRow): m is ListRow => 'listPendingExtension' in m;
 
 /** Inbox rows with their unit names, progress, flags and the caller's abilities (rows from `listColumns` need no further query). */
-export async function presentListItems(db: DbOrTx, actor: Actor, rows: (MatterRow | ListRow)[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
+export async function presentListItems(db: DbOrTx, actor: Actor, rows: (ListedMatter | ListRow)[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
   if (rows.length === 0) return [];
   const page = rows.every(hasListExtras) ? rows : await loadListExtras(db, rows);
   return page.map((m) => ({
