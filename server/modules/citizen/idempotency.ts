@@ -31,7 +31,9 @@ export type IdempotencyClaim = { replay: false } | { replay: true; statusCode: n
  * Claims `key` in `scope` inside the caller's transaction. The first request inserts a pending
  * row and goes ahead; on PostgreSQL a concurrent request with the same key waits on that row's
  * unique index until the first commits (then replays its answer) or rolls back (then goes ahead
- * itself), so a double tap never makes two records. Same key with another body: 422.
+ * itself), so a double tap never makes two records. Same key with another body: 422. The answer
+ * is stored by the statement that creates the matter (insertMatterDrafts, `alsoWith`), or the
+ * key is claimed in that statement itself (MatterDraft.idempotency).
  */
 export async function claimIdempotencyKey(tx: Tx, scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
   const inserted = await tx
@@ -49,12 +51,4 @@ export async function claimIdempotencyKey(tx: Tx, scope: string, key: string, re
   // Unreachable while the claim and the answer commit together; kept as a clear refusal.
   if (row.statusCode === PENDING_STATUS) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
   return { replay: true, statusCode: row.statusCode, response: row.response };
-}
-
-/** Stores the answer of a claimed key, in the same transaction as the change it answers for. */
-export async function completeIdempotencyKey(tx: Tx, scope: string, key: string, statusCode: number, response: unknown): Promise<void> {
-  await tx
-    .update(idempotencyKeys)
-    .set({ statusCode, response })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
 }

@@ -145,7 +145,7 @@ export async function submitCitizenMatter(
     if (idempotencyKey) {
       const claim = await claimIdempotencyKey(tx, CITIZEN_INTAKE_SCOPE, idempotencyKey, requestHash);
       if (claim.replay) return { answer: replayedAnswer(ctx.keys, idempotencyKey, claim.response), replayed: true };
-      // The answer is remembered by the statement that creates the matter (completeIdempotencyKey, folded in).
+      // The answer is remembered by the statement that creates the matter.
       remember = sql`,
 remember as (
   update idempotency_keys set status_code = 201, response = jsonb_build_object('code', m.code, 'secretEnc', ${encryptField(ctx.keys!.current, secret, secretAad(idempotencyKey))}::text)
