@@ -6,6 +6,8 @@
  *   npm run bench -- text-similar
  *   JICENG_TEXT_DOCS=200000 JICENG_TEXT_QUERIES=500 JICENG_TEXT_HOT_DOCS=50000 npm run bench -- text-similar
  *   node --expose-gc bin/bench.mjs text-similar      # exact heap figures (GC before each reading)
+ *   JICENG_TEXT_ONLY=hot npm run bench -- text-similar   # hot topics only (no 1M index, no queries)
+ *   JICENG_TEXT_THREADS=1 …                              # hot topics' segmentation threads (default 2)
  *
  * A synthetic message takes one real message as its base, keeps most of its sentences, mixes in
  * one to three sentences of other messages and renames districts and numbers, so the corpus has
@@ -18,7 +20,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { buildSimilarityIndex } from '../server/modules/text/build-similarity-index.ts';
 import { querySimilar } from '../server/modules/text/query-similar.ts';
-import { findHotTopics } from '../server/modules/text/find-hot-topics.ts';
+import { findHotTopicsInParallel } from '../server/modules/text/find-hot-topics.ts';
 import { similarityTerms } from '../server/modules/text/similarity-terms.ts';
 import { weighTerms } from '../server/modules/text/weigh-terms.ts';
 import type { SimilarityDoc, SimilarityDocSource, SimilarityIndex } from '../server/modules/text/similarity-types.ts';
@@ -156,6 +158,34 @@ async function exactQuality(dir: string, queries: number): Promise<{ top5Overlap
   return { top5Overlap: overlap / asked, closeRecall: close ? closeFound / close : 1 };
 }
 
+/**
+ * Hot topics over `hotDocs` synthetic messages, materialised as an array (as the CLI has it after
+ * reading). CPU time next to wall time: on a shared machine the wall clock also counts other
+ * people's work (CPU time includes worker threads).
+ */
+async function measureHotTopics(bases: readonly BaseMessage[], hotDocs: number, cpuS: () => number): Promise<Metrics> {
+  const hotCorpus = Array.from({ length: hotDocs }, (_, i) => synthesise(bases, i, 0xcafe));
+  const hotBefore = memory();
+  const started = performance.now();
+  const cpuStarted = cpuS();
+  const threads = Number(process.env.JICENG_TEXT_THREADS ?? 2);
+  const topics = await findHotTopicsInParallel(hotCorpus, { top: 10, threads });
+  const hotS = (performance.now() - started) / 1000;
+  const hotCpuS = cpuS() - cpuStarted;
+  const hotAfter = memory();
+  log(`hot topics over ${hotDocs.toLocaleString('en')} messages in ${hotS.toFixed(1)} s (CPU ${hotCpuS.toFixed(1)} s, RSS +${mb(hotAfter.rss - hotBefore.rss)} MB, load ${os.loadavg()[0].toFixed(2)}); hottest: ${topics[0]?.label ?? '-'} (${topics[0]?.size ?? 0})`);
+  return {
+    hot_docs: hotDocs,
+    hot_threads: threads,
+    hot_topics_s: Math.round(hotS * 10) / 10,
+    hot_topics_cpu_s: Math.round(hotCpuS * 10) / 10,
+    load_average_1m: Math.round(os.loadavg()[0] * 100) / 100,
+    hot_rss_delta_mb: mb(hotAfter.rss - hotBefore.rss),
+    hot_top_size: topics[0]?.size ?? 0,
+    hot_top_label: topics[0]?.label ?? '',
+  };
+}
+
 /** `npm run bench -- text-similar`: index build, memory, query latency, hot topics; figures as flat metrics. */
 export async function benchTextSimilar(opts: BenchOptions): Promise<Metrics> {
   const dir = opts.textDir ?? process.env.JICENG_TEXT_DATA ?? '/work/shared/data';
@@ -163,16 +193,19 @@ export async function benchTextSimilar(opts: BenchOptions): Promise<Metrics> {
   const queryCount = Number(process.env.JICENG_TEXT_QUERIES ?? 1_000);
   const hotDocs = Number(process.env.JICENG_TEXT_HOT_DOCS ?? 100_000);
   const bases = await readBases(dir);
-  log(`${bases.length} base messages from ${dir}; ${docs.toLocaleString('en')} synthetic messages, ${queryCount} queries, hot topics over ${hotDocs.toLocaleString('en')}`);
-
-  // CPU time next to wall time: on a shared machine the wall clock also counts other people's work.
   const cpuS = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1e6;
   };
+  if (process.env.JICENG_TEXT_ONLY === 'hot') {
+    log(`${bases.length} base messages from ${dir}; hot topics only, over ${hotDocs.toLocaleString('en')}`);
+    return { base_messages: bases.length, ...(await measureHotTopics(bases, hotDocs, cpuS)) };
+  }
+  log(`${bases.length} base messages from ${dir}; ${docs.toLocaleString('en')} synthetic messages, ${queryCount} queries, hot topics over ${hotDocs.toLocaleString('en')}`);
+
   const before = memory();
-  let started = performance.now();
-  let cpuStarted = cpuS();
+  const started = performance.now();
+  const cpuStarted = cpuS();
   const index = buildSimilarityIndex(syntheticCorpus(bases, docs, 0x5eed));
   const buildS = (performance.now() - started) / 1000;
   const buildCpuS = cpuS() - cpuStarted;
@@ -196,16 +229,7 @@ export async function benchTextSimilar(opts: BenchOptions): Promise<Metrics> {
   const quality = await exactQuality(dir, 300);
   log(`against exact cosine on messages-hot: top-5 overlap ${(100 * quality.top5Overlap).toFixed(1)} %, close neighbours (≥ 0.3) found ${(100 * quality.closeRecall).toFixed(1)} %`);
 
-  // Hot topics on their own corpus, materialised as an array (as the CLI has it after reading).
-  const hotCorpus = Array.from({ length: hotDocs }, (_, i) => synthesise(bases, i, 0xcafe));
-  const hotBefore = memory();
-  started = performance.now();
-  cpuStarted = cpuS();
-  const topics = findHotTopics(hotCorpus, { top: 10 });
-  const hotS = (performance.now() - started) / 1000;
-  const hotCpuS = cpuS() - cpuStarted;
-  const hotAfter = memory();
-  log(`hot topics over ${hotDocs.toLocaleString('en')} messages in ${hotS.toFixed(1)} s (CPU ${hotCpuS.toFixed(1)} s, RSS +${mb(hotAfter.rss - hotBefore.rss)} MB); hottest: ${topics[0]?.label ?? '-'} (${topics[0]?.size ?? 0})`);
+  const hot = await measureHotTopics(bases, hotDocs, cpuS);
 
   return {
     docs,
@@ -227,11 +251,6 @@ export async function benchTextSimilar(opts: BenchOptions): Promise<Metrics> {
     top1_same_source_pct: Math.round((1000 * sameBase) / queryCount) / 10,
     exact_top5_overlap_pct: Math.round(1000 * quality.top5Overlap) / 10,
     exact_close_recall_pct: Math.round(1000 * quality.closeRecall) / 10,
-    hot_docs: hotDocs,
-    hot_topics_s: Math.round(hotS * 10) / 10,
-    hot_topics_cpu_s: Math.round(hotCpuS * 10) / 10,
-    load_average_1m: Math.round(os.loadavg()[0] * 100) / 100,
-    hot_rss_delta_mb: mb(hotAfter.rss - hotBefore.rss),
-    hot_top_size: topics[0]?.size ?? 0,
+    ...hot,
   };
 }

@@ -1,4 +1,4 @@
-import { segmentClean } from './segment.ts';
+import { cutClean, isMeaningful } from './segment.ts';
 
 /**
  * Frequent words that say nothing about the matter. IDF would weigh them down anyway; dropping
@@ -13,9 +13,10 @@ const STOPWORDS = new Set([
 
 /** Adds the words of one cleaned text to `words`, each occurrence counting `weight`. */
 export function addSimilarityWords(words: Map<string, number>, text: string, weight: number): void {
-  for (const word of segmentClean(text)) {
+  for (const word of cutClean(text)) {
     // Single characters (的, 区, 路) carry little alone; the bigrams already hold them in context.
-    if (word.length < 2 || word.length > 12 || STOPWORDS.has(word)) continue;
+    // (The cheap length test first: most tokens are single characters or punctuation.)
+    if (word.length < 2 || word.length > 12 || STOPWORDS.has(word) || !isMeaningful(word)) continue;
     words.set(word, (words.get(word) ?? 0) + weight);
   }
 }

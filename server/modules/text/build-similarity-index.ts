@@ -1,9 +1,4 @@
-import { TITLE_WEIGHT } from './similarity-term-counts.ts';
-import { addSimilarityWords } from './add-similarity-words.ts';
-import { collectBigramKeys } from './collect-bigram-keys.ts';
-import { bigramText } from './bigram-text.ts';
-import { IntIdTable } from './int-id-table.ts';
-import { cleanText } from './normalize.ts';
+import { TermBagBuilder, type TermBags } from './term-bags.ts';
 import type { SimilarityDoc, SimilarityDocSource, SimilarityIndex, SimilarityIndexOptions } from './similarity-types.ts';
 
 /** 64 terms keep the distinctive part of a 350-character message; 1M messages ≈ 0.8 GB of arrays. */
@@ -11,12 +6,6 @@ export const defaultSimilarityIndexOptions: SimilarityIndexOptions = { termsPerD
 
 /** Fixed-point scale of the stored weights (a normalised weight is in [0, 1]). */
 export const WEIGHT_SCALE = 65535;
-
-/** A message's terms as numbers with their weighted counts. */
-interface Bag {
-  ids: Int32Array;
-  counts: Float32Array;
-}
 
 /** A copy of `a` with room for at least `need` elements (doubling, so appends stay amortised O(1)). */
 function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
@@ -37,114 +26,125 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
 export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial<SimilarityIndexOptions> = {}): SimilarityIndex {
   const opts: SimilarityIndexOptions = { ...defaultSimilarityIndexOptions, ...options };
   const n = docs.length;
-  const k = opts.termsPerDoc;
-  const vocabulary = new Map<string, number>();
-  // Bigrams by integer key: no string is built or hashed for a bigram the vocabulary already has.
-  const bigramIds = new IntIdTable(1 << 18);
-  let keyBuffer = new Int32Array(1 << 14);
-  const terms: string[] = [];
-  let df = new Int32Array(1 << 16);
-
   const docAt = (i: number): SimilarityDoc => {
     const doc = docs.at(i);
     if (!doc) throw new Error(`buildSimilarityIndex: no message at position ${i}`);
     return doc;
   };
-  const newTerm = (term: string): number => {
-    const id = terms.length;
-    vocabulary.set(term, id);
-    terms.push(term);
-    df = grown(df, id + 1);
-    return id;
-  };
-  // The same terms as `similarityTermCounts`, counted without per-message maps for the bigrams:
-  // their keys are collected (title ones TITLE_WEIGHT times), sorted, and counted in runs.
-  const bagOf = (doc: SimilarityDoc): Bag => {
-    const title = cleanText(doc.title);
-    const detail = cleanText(doc.detail);
-    const words = new Map<string, number>();
-    addSimilarityWords(words, title, TITLE_WEIGHT);
-    addSimilarityWords(words, detail, 1);
-    const need = TITLE_WEIGHT * title.length + detail.length;
-    if (need > keyBuffer.length) keyBuffer = new Int32Array(need * 2);
-    const keys = keyBuffer.subarray(0, collectBigramKeys(detail, 1, keyBuffer, collectBigramKeys(title, TITLE_WEIGHT, keyBuffer, 0)));
-    keys.sort();
-    let distinct = 0;
-    for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) distinct++;
-    const bag: Bag = { ids: new Int32Array(words.size + distinct), counts: new Float32Array(words.size + distinct) };
-    let j = 0;
-    for (const [term, count] of words) {
-      bag.ids[j] = vocabulary.get(term) ?? newTerm(term);
-      bag.counts[j++] = count;
-    }
-    for (let k = 0; k < keys.length; ) {
-      const key = keys[k];
-      let run = 1;
-      while (k + run < keys.length && keys[k + run] === key) run++;
-      let id = bigramIds.get(key);
-      if (id === -1) {
-        id = newTerm(bigramText(key));
-        bigramIds.add(key, id);
-      }
-      bag.ids[j] = id;
-      bag.counts[j++] = run;
-      k += run;
-    }
-    return bag;
-  };
-
-  // Pass 1: document frequencies. A small corpus keeps its bags so pass 2 needs no second jieba run.
-  const exact = n <= opts.idfSampleSize;
-  const sampleCount = exact ? n : opts.idfSampleSize;
-  const cached: (Bag | undefined)[] = exact ? new Array<Bag | undefined>(n) : [];
   const ids = new Array<string>(n);
-  for (let s = 0; s < sampleCount; s++) {
-    const i = exact ? s : Math.floor((s * n) / sampleCount);
-    const doc = docAt(i);
-    const bag = bagOf(doc);
-    for (let j = 0; j < bag.ids.length; j++) df[bag.ids[j]]++;
-    if (exact) {
-      cached[i] = bag;
-      ids[i] = doc.id;
-    }
-  }
-  const idfOfUnseen = Math.log(sampleCount + 1) + 1;
-  const sampledTerms = terms.length;
-  const sampledIdf = new Float64Array(sampledTerms);
-  for (let t = 0; t < sampledTerms; t++) sampledIdf[t] = Math.log((sampleCount + 1) / (df[t] + 1)) + 1;
-  const idfOf = (id: number) => (id < sampledTerms ? sampledIdf[id] : idfOfUnseen);
-  // Sublinear tf, 1 + ln(count), by table: weighted counts are small whole numbers.
-  const tf = new Float64Array(1024);
-  for (let c = 1; c < tf.length; c++) tf[c] = 1 + Math.log(c);
-
-  // Pass 2: weigh, normalise, prune each message; count postings per term.
-  const docStart = new Int32Array(n + 1);
-  const docMass = new Float32Array(n);
-  let docTerm = new Int32Array(n * k);
-  let docWeight = new Uint16Array(n * k);
-  let postingCount = new Int32Array(terms.length);
-  let used = 0;
-  let weights = new Float32Array(4096);
-  let sorted = new Float32Array(4096);
-  for (let i = 0; i < n; i++) {
-    let bag = cached[i];
-    if (bag) cached[i] = undefined;
-    else {
+  const userPosts = new Map<string, number>();
+  const builder = new TermBagBuilder();
+  if (n <= opts.idfSampleSize) {
+    // Exact IDF: every message is tokenised once and its bag kept for the weighing pass.
+    const seen: Pick<SimilarityDoc, 'id' | 'user'>[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       const doc = docAt(i);
-      bag = bagOf(doc);
-      ids[i] = doc.id;
+      builder.append(doc);
+      seen[i] = { id: doc.id, user: doc.user };
     }
-    const m = bag.ids.length;
-    if (m > weights.length) {
-      weights = new Float32Array(m * 2);
-      sorted = new Float32Array(m * 2);
+    const bags = builder.take(false);
+    return indexFromBags({ ...bags, vocabulary: builder.vocabulary }, seen, opts);
+  }
+  // Pass 1: document frequencies over an evenly spaced sample.
+  let df = new Int32Array(1 << 16);
+  const sampleCount = opts.idfSampleSize;
+  for (let s = 0; s < sampleCount; s++) {
+    builder.bag(docAt(Math.floor((s * n) / sampleCount)));
+    df = grown(df, builder.terms.length);
+    for (let j = 0; j < builder.bagLength; j++) df[builder.bagIds[j]]++;
+  }
+  // Pass 2: every message again (terms first seen here get the IDF of an unseen term).
+  const weigher = new IndexWeigher(n, opts, df, builder.terms.length, sampleCount);
+  for (let i = 0; i < n; i++) {
+    const doc = docAt(i);
+    ids[i] = doc.id;
+    if (doc.user) userPosts.set(doc.user, (userPosts.get(doc.user) ?? 0) + 1);
+    builder.bag(doc);
+    weigher.add(i, builder.bagIds, builder.bagCounts, 0, builder.bagLength, builder.terms.length);
+  }
+  return weigher.finish(ids, userPosts, builder.vocabulary, builder.terms);
+}
+
+/**
+ * The index of messages whose bags are all at hand (`buildSimilarityIndex` on up to
+ * `idfSampleSize` messages, or bags counted in worker threads and merged): exact IDF.
+ */
+export function indexFromBags(
+  bags: TermBags & { vocabulary: Map<string, number> },
+  docs: readonly Pick<SimilarityDoc, 'id' | 'user'>[],
+  options: Partial<SimilarityIndexOptions> = {},
+): SimilarityIndex {
+  const opts: SimilarityIndexOptions = { ...defaultSimilarityIndexOptions, ...options };
+  const n = bags.docStart.length - 1;
+  const df = new Int32Array(bags.terms.length);
+  const { docStart, termIds, counts } = bags;
+  for (let e = 0; e < docStart[n]; e++) df[termIds[e]]++;
+  const weigher = new IndexWeigher(n, opts, df, bags.terms.length, n);
+  for (let i = 0; i < n; i++) weigher.add(i, termIds, counts, docStart[i], docStart[i + 1], bags.terms.length);
+  const userPosts = new Map<string, number>();
+  for (const d of docs) if (d.user) userPosts.set(d.user, (userPosts.get(d.user) ?? 0) + 1);
+  return weigher.finish(
+    docs.map((d) => d.id),
+    userPosts,
+    bags.vocabulary,
+    bags.terms,
+  );
+}
+
+/**
+ * The weighing pass and the postings: each message's bag weighed (sublinear tf × smoothed IDF
+ * from `df` over `sampleCount` messages), L2-normalised, pruned to its `termsPerDoc` strongest
+ * terms; then postings in impact order.
+ */
+class IndexWeigher {
+  private readonly k: number;
+  private readonly sampledTerms: number;
+  private readonly sampledIdf: Float64Array;
+  private readonly idfOfUnseen: number;
+  // Sublinear tf, 1 + ln(count), by table: weighted counts are small whole numbers.
+  private readonly tf = new Float64Array(1024);
+  private readonly docStart: Int32Array;
+  private readonly docMass: Float32Array;
+  private docTerm: Int32Array<ArrayBuffer>;
+  private docWeight: Uint16Array<ArrayBuffer>;
+  private postingCount: Int32Array<ArrayBuffer>;
+  private used = 0;
+  private weights = new Float32Array(4096);
+  private sorted = new Float32Array(4096);
+
+  constructor(
+    private readonly n: number,
+    private readonly opts: SimilarityIndexOptions,
+    df: Int32Array,
+    sampledTerms: number,
+    sampleCount: number,
+  ) {
+    this.k = opts.termsPerDoc;
+    this.sampledTerms = sampledTerms;
+    this.idfOfUnseen = Math.log(sampleCount + 1) + 1;
+    this.sampledIdf = new Float64Array(sampledTerms);
+    for (let t = 0; t < sampledTerms; t++) this.sampledIdf[t] = Math.log((sampleCount + 1) / (df[t] + 1)) + 1;
+    for (let c = 1; c < this.tf.length; c++) this.tf[c] = 1 + Math.log(c);
+    this.docStart = new Int32Array(n + 1);
+    this.docMass = new Float32Array(n);
+    this.docTerm = new Int32Array(n * this.k);
+    this.docWeight = new Uint16Array(n * this.k);
+    this.postingCount = new Int32Array(sampledTerms);
+  }
+
+  /** Message i's bag: entries from … to − 1 of `bagIds` / `bagCounts`; `termCount` terms known so far. */
+  add(i: number, bagIds: Int32Array, bagCounts: Float32Array, from: number, to: number, termCount: number): void {
+    const { k, tf, sampledIdf, sampledTerms, idfOfUnseen } = this;
+    const m = to - from;
+    if (m > this.weights.length) {
+      this.weights = new Float32Array(m * 2);
+      this.sorted = new Float32Array(m * 2);
     }
+    const weights = this.weights;
     let norm = 0;
-    const bagIds = bag.ids;
-    const bagCounts = bag.counts;
     for (let j = 0; j < m; j++) {
-      const c = bagCounts[j];
-      const id = bagIds[j];
+      const c = bagCounts[from + j];
+      const id = bagIds[from + j];
       const w = (c < 1024 && c === Math.floor(c) ? tf[c] : 1 + Math.log(c)) * (id < sampledTerms ? sampledIdf[id] : idfOfUnseen);
       weights[j] = w;
       norm += w * w;
@@ -153,71 +153,76 @@ export function buildSimilarityIndex(docs: SimilarityDocSource, options: Partial
     // The k-th largest weight is the cut; ties at the cut are taken in order until k are kept.
     let cut = -Infinity;
     if (m > k) {
-      const s = sorted.subarray(0, m);
+      const s = this.sorted.subarray(0, m);
       s.set(weights.subarray(0, m));
       s.sort();
       cut = s[m - k];
     }
     let kept = 0;
     let mass = 0;
+    const { docTerm, docWeight } = this;
     for (let j = 0; j < m && kept < k; j++) {
       if (weights[j] < cut) continue;
-      const id = bag.ids[j];
+      const id = bagIds[from + j];
       const w = Math.min(WEIGHT_SCALE, Math.round((weights[j] / norm) * WEIGHT_SCALE));
       mass += (w / WEIGHT_SCALE) ** 2;
-      docTerm[used] = id;
-      docWeight[used] = w;
-      if (id >= postingCount.length) postingCount = grown(postingCount, terms.length);
-      postingCount[id]++;
-      used++;
+      docTerm[this.used] = id;
+      docWeight[this.used] = w;
+      if (id >= this.postingCount.length) this.postingCount = grown(this.postingCount, termCount);
+      this.postingCount[id]++;
+      this.used++;
       kept++;
     }
-    docStart[i + 1] = used;
-    docMass[i] = mass;
-  }
-  cached.length = 0;
-  if (used < docTerm.length * 0.75) {
-    docTerm = docTerm.slice(0, used);
-    docWeight = docWeight.slice(0, used);
+    this.docStart[i + 1] = this.used;
+    this.docMass[i] = mass;
   }
 
-  // Postings in CSR form, then each list sorted by weight, strongest first (impact order).
-  const termCount = terms.length;
-  const postingStart = new Int32Array(termCount + 1);
-  let longest = 0;
-  for (let t = 0; t < termCount; t++) {
-    const c = t < postingCount.length ? postingCount[t] : 0;
-    postingStart[t + 1] = postingStart[t] + c;
-    if (c > longest) longest = c;
-  }
-  const postingDoc = new Int32Array(used);
-  const postingWeight = new Uint16Array(used);
-  const cursor = postingStart.slice(0, termCount);
-  for (let d = 0; d < n; d++) {
-    for (let e = docStart[d]; e < docStart[d + 1]; e++) {
-      const at = cursor[docTerm[e]]++;
-      postingDoc[at] = d;
-      postingWeight[at] = docWeight[e];
+  /** The index, once every message has been added. */
+  finish(ids: string[], userPosts: Map<string, number>, vocabulary: Map<string, number>, terms: string[]): SimilarityIndex {
+    const { n, used, docStart, docMass, opts, postingCount } = this;
+    let { docTerm, docWeight } = this;
+    if (used < docTerm.length * 0.75) {
+      docTerm = docTerm.slice(0, used);
+      docWeight = docWeight.slice(0, used);
     }
-  }
-  // One sort key per posting: descending weight, then ascending message number (exact in a double).
-  const keys = new Float64Array(longest);
-  const SHIFT = 2 ** 32;
-  for (let t = 0; t < termCount; t++) {
-    const from = postingStart[t];
-    const len = postingStart[t + 1] - from;
-    if (len < 2) continue;
-    const key = keys.subarray(0, len);
-    for (let j = 0; j < len; j++) key[j] = (WEIGHT_SCALE - postingWeight[from + j]) * SHIFT + postingDoc[from + j];
-    key.sort();
-    for (let j = 0; j < len; j++) {
-      const w = WEIGHT_SCALE - Math.floor(key[j] / SHIFT);
-      postingWeight[from + j] = w;
-      postingDoc[from + j] = key[j] - (WEIGHT_SCALE - w) * SHIFT;
+    // Postings in CSR form, then each list sorted by weight, strongest first (impact order).
+    const termCount = terms.length;
+    const postingStart = new Int32Array(termCount + 1);
+    let longest = 0;
+    for (let t = 0; t < termCount; t++) {
+      const c = t < postingCount.length ? postingCount[t] : 0;
+      postingStart[t + 1] = postingStart[t] + c;
+      if (c > longest) longest = c;
     }
-  }
+    const postingDoc = new Int32Array(used);
+    const postingWeight = new Uint16Array(used);
+    const cursor = postingStart.slice(0, termCount);
+    for (let d = 0; d < n; d++) {
+      for (let e = docStart[d]; e < docStart[d + 1]; e++) {
+        const at = cursor[docTerm[e]]++;
+        postingDoc[at] = d;
+        postingWeight[at] = docWeight[e];
+      }
+    }
+    // One sort key per posting: descending weight, then ascending message number (exact in a double).
+    const keys = new Float64Array(longest);
+    const SHIFT = 2 ** 32;
+    for (let t = 0; t < termCount; t++) {
+      const from = postingStart[t];
+      const len = postingStart[t + 1] - from;
+      if (len < 2) continue;
+      const key = keys.subarray(0, len);
+      for (let j = 0; j < len; j++) key[j] = (WEIGHT_SCALE - postingWeight[from + j]) * SHIFT + postingDoc[from + j];
+      key.sort();
+      for (let j = 0; j < len; j++) {
+        const w = WEIGHT_SCALE - Math.floor(key[j] / SHIFT);
+        postingWeight[from + j] = w;
+        postingDoc[from + j] = key[j] - (WEIGHT_SCALE - w) * SHIFT;
+      }
+    }
 
-  const idf = new Float32Array(termCount);
-  for (let t = 0; t < termCount; t++) idf[t] = idfOf(t);
-  return { size: n, ids, vocabulary, terms, idf, idfOfUnseen, docStart, docTerm, docWeight, docMass, postingStart, postingDoc, postingWeight, options: opts, scratch: null };
+    const idf = new Float32Array(termCount);
+    for (let t = 0; t < termCount; t++) idf[t] = t < this.sampledTerms ? this.sampledIdf[t] : this.idfOfUnseen;
+    return { size: n, ids, userPosts, vocabulary, terms, idf, idfOfUnseen: this.idfOfUnseen, docStart, docTerm, docWeight, docMass, postingStart, postingDoc, postingWeight, options: opts, scratch: null };
+  }
 }

@@ -1,15 +1,16 @@
+import os from 'node:os';
 import type { Command } from 'commander';
 import { readJsonl, toJsonl, writeWhole, TextInputError } from './jsonl.ts';
 import { runTextCommand } from './cli.ts';
 import { toSimilarityDoc } from './to-similarity-doc.ts';
 import { buildSimilarityIndex } from './build-similarity-index.ts';
 import { querySimilar } from './query-similar.ts';
-import { findHotTopics } from './find-hot-topics.ts';
+import { findHotTopicsInParallel } from './find-hot-topics.ts';
 
 /** `--top` as a checked whole number (a bad value is bad input: exit 2). */
-function topOption(raw: string, max: number): number {
+function topOption(raw: string, max: number, name = '--top'): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new TextInputError(`--top must be a whole number from 1 to ${max}, got ${raw}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new TextInputError(`${name} must be a whole number from 1 to ${max}, got ${raw}`);
   return n;
 }
 
@@ -45,13 +46,17 @@ export function registerSimilarCommands(text: Command): void {
     .description('hot topics (每月一题): groups of messages about one concrete matter, hottest first; prints a JSON array of {"label","size","heat","ids",…}')
     .requiredOption('--input <file>', 'messages, JSONL {id, title, detail, user?, time?, likes?}')
     .option('--top <n>', 'topics to list', '10')
+    .option('--threads <n>', "threads segmenting the messages (5,000 messages or more per thread); default: 2 when the machine's load leaves a core idle, else 1", 'auto')
     .option('--output <file>', 'write the JSON here (atomically) instead of stdout')
-    .action((opts: { input: string; top: string; output?: string }) =>
+    .action((opts: { input: string; top: string; threads: string; output?: string }) =>
       runTextCommand(async () => {
         const top = topOption(opts.top, 10_000);
+        // A second thread only pays when a core is idle: on a busy machine it adds ~20 % CPU
+        // (start, merge, contention) and finishes no sooner (docs/BENCHMARKS.md).
+        const threads = opts.threads === 'auto' ? (os.loadavg()[0] <= os.availableParallelism() - 1 ? 2 : 1) : topOption(opts.threads, 16, '--threads');
         const messages = (await readJsonl(opts.input, ['id', 'title', 'detail'])).map((r) => toSimilarityDoc(r, opts.input));
         const started = performance.now();
-        const topics = findHotTopics(messages, { top }).map((t) => ({
+        const topics = (await findHotTopicsInParallel(messages, { top, threads })).map((t) => ({
           label: t.label,
           size: t.size,
           heat: t.heat,

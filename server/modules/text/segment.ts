@@ -28,6 +28,19 @@ export function segment(input: string): string[] {
   return segmenter().cut(text, false).filter((t) => MEANINGFUL.test(t) && t.trim() === t);
 }
 
+/**
+ * jieba's raw cut of an already-cleaned text, punctuation and whitespace included: for callers
+ * that filter the tokens themselves (a length test first is cheaper than the pattern).
+ */
+export function cutClean(text: string): string[] {
+  return text ? segmenter().cut(text, false) : [];
+}
+
+/** A jieba token that carries meaning (what `segment` keeps). */
+export function isMeaningful(token: string): boolean {
+  return MEANINGFUL.test(token) && token.trim() === token;
+}
+
 /** Words of an already-cleaned text (skips `cleanText` when the caller has it). */
 export function segmentClean(text: string): string[] {
   if (!text) return [];

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSimilarityIndex } from './build-similarity-index.ts';
+import { buildSimilarityIndex, indexFromBags } from './build-similarity-index.ts';
+import { countTermBags } from './count-term-bags.ts';
+import { mergeTermBags, TermBagBuilder } from './term-bags.ts';
 import { querySimilar } from './query-similar.ts';
 import { findNeighbours } from './find-neighbours.ts';
 import { similarityTerms, bigramPrefix } from './similarity-terms.ts';
@@ -10,7 +12,7 @@ import { findOverlappingSpans } from './find-overlapping-spans.ts';
 import { extractPlaceNames } from './extract-place-names.ts';
 import { isLikelyDuplicate } from './is-likely-duplicate.ts';
 import { parseMessageTime } from './parse-message-time.ts';
-import type { SimilarityDoc } from './similarity-types.ts';
+import type { SimilarityDoc, SimilarityIndex } from './similarity-types.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const readDocs = (name: string): SimilarityDoc[] =>
@@ -151,4 +153,40 @@ describe('isLikelyDuplicate', () => {
     expect(isLikelyDuplicate(byId.get('c1')!, byId.get('c3')!, index).isDuplicate).toBe(false);
     expect(isLikelyDuplicate(byId.get('c5')!, byId.get('c6')!, index)).toMatchObject({ isDuplicate: false, reason: 'not-similar' });
   });
+});
+
+describe('term bags counted in parts (worker threads)', () => {
+  const docs = [...corpus, ...queries];
+  const whole = buildSimilarityIndex(docs);
+  const same = (index: SimilarityIndex) => {
+    expect(index.terms).toEqual(whole.terms);
+    for (const k of ['idf', 'docStart', 'docTerm', 'docWeight', 'docMass', 'postingStart', 'postingDoc', 'postingWeight'] as const) expect(index[k]).toEqual(whole[k]);
+  };
+
+  it('merged in order, parts counted by two builders in turns number the terms as one pass', () => {
+    const builders = [new TermBagBuilder(0), new TermBagBuilder(1)];
+    const parts = [];
+    for (let c = 0; c * 3 < docs.length; c++) {
+      // Chunks of 3 messages, taken by builder 0, 1, 1, 0, 1, 1, … (one thread faster than the other).
+      const b = builders[c % 3 === 0 ? 0 : 1];
+      for (const doc of docs.slice(c * 3, c * 3 + 3)) b.append(doc);
+      parts.push(b.take());
+    }
+    expect(new Set(parts.map((p) => p.source)).size).toBe(2);
+    same(indexFromBags(mergeTermBags(parts), docs));
+  });
+
+  it('countTermBags with a worker thread gives the index of one pass', async () => {
+    // This thread waits (at most 30 s) until the worker has taken a chunk, so the worker's parts
+    // are in the merge (how the rest is shared between the threads varies from run to run).
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const { parts, meanwhile } = await countTermBags(docs, { threads: 2, minMessagesPerThread: 1, chunkSize: 2 }, (taken) => {
+      for (let waited = 0; taken() === 0 && waited < 30_000; waited += 10) Atomics.wait(pause, 0, 0, 10);
+      return taken();
+    });
+    expect(meanwhile).toBeGreaterThan(0);
+    expect(parts.length).toBe(Math.ceil(docs.length / 2));
+    expect(parts.some((p) => p.source === 1)).toBe(true);
+    same(indexFromBags(mergeTermBags(parts), docs));
+  }, 60_000);
 });

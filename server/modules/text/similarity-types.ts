@@ -43,6 +43,11 @@ export interface SimilarityIndex {
   size: number;
   /** Message ids by message number (ids may repeat: a re-post can keep its id). */
   ids: string[];
+  /**
+   * Messages per account (`user`) in the index: a prolific account's two posts are weaker
+   * evidence of one matter than a rare account's (see `decideDuplicate`).
+   */
+  userPosts: Map<string, number>;
   /** Term → term number. */
   vocabulary: Map<string, number>;
   /** Term number → term (character bigrams carry the `bigramPrefix`). */
