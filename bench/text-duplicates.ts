@@ -3,13 +3,13 @@
  * messages-hot.jsonl (server/modules/text/fixtures/duplicate-pairs.jsonl: row numbers, ids,
  * label, fold, reason; no message text).
  *
- *   npx tsx bench/text-duplicates.ts [/work/shared/data/messages-hot.jsonl] [--errors]
+ *   npx tsx bench/text-duplicates.ts [/work/shared/data/messages-hot.jsonl] [--errors] [--fit-all]
  *
  * Honest figures come from two-fold cross-validation on the fixture's `fold` column: the
  * thresholds are chosen on one half (grid search: the highest recall at precision ≥ 0.95) and
  * measured on the other, then the halves swap; the held-out decisions of both are pooled. The
  * library's default thresholds were chosen on all pairs, so their figures are in-sample and are
- * printed only for reference. `--errors` lists the misjudged pairs (ids and the labeller's
+ * printed only for reference (`--fit-all` prints the thresholds all pairs give). `--errors` lists the misjudged pairs (ids and the labeller's
  * reason, never the texts).
  */
 import path from 'node:path';
@@ -72,12 +72,17 @@ function add(a: Confusion, b: Confusion): Confusion {
   return { tp, fp, fn, tn: a.tn + b.tn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
 }
 
-/** The thresholds tried: steps of 0.02 for the three scores, three choices for the override. */
+/**
+ * The thresholds tried: steps of 0.02 for the three scores (0.04 for the same-account one),
+ * three choices for the override, five for how many messages an account may have for "same
+ * account" to count (Infinity: always).
+ */
 function* thresholdGrid(): Generator<DuplicateThresholds> {
   for (let s = 30; s <= 90; s += 2)
     for (let p = 10; p <= s; p += 2)
       for (let u = 10; u <= s; u += 4)
-        for (const c of [0.3, 0.6, 1.01]) yield { score: s / 100, samePlaceScore: p / 100, sameUserScore: u / 100, conflictOverrideScore: c };
+        for (const c of [0.3, 0.6, 1.01])
+          for (const m of [Infinity, 50, 20, 10, 5]) yield { score: s / 100, samePlaceScore: p / 100, sameUserScore: u / 100, conflictOverrideScore: c, sameUserMaxPosts: m };
 }
 
 /** The thresholds with the highest recall at precision ≥ MIN_PRECISION on `train` (ties: higher precision). */
@@ -153,6 +158,10 @@ export async function evaluateDuplicates(file: string, showErrors = false): Prom
   console.log(`held-out, cosine alone, pooled:      ${line(heldOutScoreOnly!)}`);
   const inSample = confusion(scored, (s) => decideDuplicate(s, defaultDuplicateThresholds).isDuplicate);
   console.log(`library defaults on all pairs (in-sample, chosen on them): ${line(inSample)}`);
+  if (process.argv.includes('--fit-all')) {
+    const all = fitThresholds(scored);
+    console.log(`thresholds chosen on all pairs (for the library defaults): ${JSON.stringify(all.thresholds)} ${line(all.fit)}`);
+  }
 
   // Where the pairs sit by cosine: easy re-posts on top, the hard ones below 0.4.
   console.log('\nby cosine band (library defaults):');
@@ -166,7 +175,7 @@ export async function evaluateDuplicates(file: string, showErrors = false): Prom
     for (const s of scored) {
       const said = decideDuplicate(s.signals, defaultDuplicateThresholds);
       if (said.isDuplicate === s.duplicate) continue;
-      console.log(`  ${s.duplicate ? 'missed' : 'false '} ${s.pair.aId}–${s.pair.bId} cosine ${s.signals.score.toFixed(3)} ${said.reason}${s.signals.sameUser ? ', same user' : ''}${s.signals.sharedPlaces.length ? ', shared place' : ''}: ${s.pair.reason}`);
+      console.log(`  ${s.duplicate ? 'missed' : 'false '} ${s.pair.aId}–${s.pair.bId} cosine ${s.signals.score.toFixed(3)} ${said.reason}${s.signals.sameUser ? `, same user (${s.signals.accountPosts} posts)` : ''}${s.signals.sharedPlaces.length ? ', shared place' : ''}: ${s.pair.reason}`);
     }
   }
   const result = { pairs: pairs.length, duplicates: scored.filter((s) => s.duplicate).length, heldOut: heldOut!, heldOutScoreOnly: heldOutScoreOnly!, inSampleDefaults: inSample };

@@ -14,6 +14,8 @@ export interface DuplicateSignals {
   titleScore: number;
   /** Both posted by the same account. */
   sameUser: boolean;
+  /** When `sameUser`: that account's messages in the index (a prolific account posts about many matters); else null. */
+  accountPosts: number | null;
   /** Specific place names both mention (an estate, a village, a road). */
   sharedPlaces: string[];
   /**
@@ -67,10 +69,12 @@ export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: Simi
 
   const detail = findOverlappingSpans(a.detail, b.detail);
   const shorter = Math.min(a.detail.length, b.detail.length);
+  const sameUser = pa.user !== undefined && pa.user === pb.user;
   return {
     score,
     titleScore,
-    sameUser: pa.user !== undefined && pa.user === pb.user,
+    sameUser,
+    accountPosts: sameUser ? (index.userPosts.get(pa.user!) ?? 0) : null,
     sharedPlaces,
     sharedTitleWords,
     placeConflict,
