@@ -114,6 +114,13 @@ describe('inbox views and filters', () => {
     } while (cursor);
     expect(paged).toEqual(all);
     for (const id of all) expect((await list(handlerA, 'queue=overdue')).find((i) => i.id === id)?.isOverdue).toBe(true);
+    // Due soon: the soonest first; a matter already late on its response deadline is overdue, not due soon.
+    const in20 = await inProgress(k);
+    await setRow(in20.id, { resolveBy: new Date(Date.now() + 20 * HOUR) });
+    const in3 = await dispatched(k, '青山镇');
+    await setRow(in3.id, { respondBy: new Date(Date.now() + 3 * HOUR), resolveBy: new Date(Date.now() + 200 * HOUR) });
+    const soon = await ids(handlerA, 'queue=due_soon');
+    expect(soon.filter((id) => [in20.id, in3.id, byResponse.id].includes(id))).toEqual([in3.id, in20.id]);
   });
 
   it('backlog (积案): open longer than backlog_days (default 60), flagged in lists and detail', async () => {

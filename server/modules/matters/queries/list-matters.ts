@@ -62,13 +62,14 @@ export function overdueCondition(now: Date): SQL {
   )!;
 }
 
-/** SQL: the matter reaches a deadline that still applies within the next DUE_SOON_HOURS (and has not yet missed it). */
-export function dueSoonCondition(now: Date): SQL {
+/**
+ * SQL: the earliest deadline that still applies falls within the next DUE_SOON_HOURS and has not
+ * passed (a matter already late on one deadline is in the overdue view instead); one range of the
+ * deadline index.
+ */
+function dueSoonByDeadline(now: Date): SQL {
   const until = new Date(now.getTime() + DUE_SOON_HOURS * HOUR_MS);
-  return or(
-    and(inArray(matters.status, ['received', 'dispatched']), gte(matters.respondBy, now), lte(matters.respondBy, until)),
-    and(inArray(matters.status, ['received', 'dispatched', 'in_progress']), gte(matters.resolveBy, now), lte(matters.resolveBy, until)),
-  )!;
+  return and(workStatusLiteral, sql`${deadlineExpr} >= ${now}`, sql`${deadlineExpr} <= ${until}`)!;
 }
 
 /** The condition of each named view of the inbox (README.md, "Views"). */
@@ -82,7 +83,7 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
     case 'in_progress':
       return and(eq(matters.status, 'in_progress'), scopedTo(matters.unitPath, actor, 'matter.handle'))!;
     case 'due_soon':
-      return and(openStatusLiteral, dueSoonCondition(now))!;
+      return dueSoonByDeadline(now);
     case 'overdue':
       return overdueByDeadline(now);
     case 'mine_leader':
@@ -145,10 +146,12 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   if (q.createdTo) where.push(lte(matters.createdAt, endOfChinaDay(q.createdTo)));
   if (q.overdue !== undefined) where.push(q.overdue ? overdueByDeadline(now) : sql`not coalesce(${overdueCondition(now)}, false)`);
   if (q.q) where.push(searchCondition(q.q));
-  // Reviews due (回头看) come in the order they fell due and overdue matters (the view, or the
-  // filter) in the order their deadline passed, the longest waiting first; every other view newest
-  // first. The cursor names its order, so one made for another view is refused.
-  const order: 'review' | 'deadline' | 'created' = q.queue === 'reviews_due' ? 'review' : q.queue === 'overdue' || q.overdue === true ? 'deadline' : 'created';
+  // Reviews due (回头看) come in the order they fell due, overdue matters (the view, or the filter)
+  // in the order their deadline passed and those due soon in the order it comes: the longest
+  // waiting or the most urgent first. Every other view is newest first. The cursor names its
+  // order, so one made for a view in another order is refused.
+  const order: 'review' | 'deadline' | 'created' =
+    q.queue === 'reviews_due' ? 'review' : q.queue === 'overdue' || q.queue === 'due_soon' || q.overdue === true ? 'deadline' : 'created';
   const tag = { review: 'r', deadline: 'd', created: 'c' }[order];
   const after = decodeCursor(q.cursor, 3);
   if (after && after[0] !== tag) throw invalidField('cursor', 'BAD_CURSOR');
