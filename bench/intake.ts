@@ -6,7 +6,7 @@ import { buildApp } from '../server/app.ts';
 import { seedDemo } from '../server/seed/demo.ts';
 import { secretKeyFromBytes, type SecretKeyring } from '../server/core/personal-data/secret-key.ts';
 import type { BenchOptions, Metrics } from './run.ts';
-import { backendPids, cpuSnapshot, freshDatabase, idlePct, procCpuMs, runLoad, type LoadRequest } from './load.ts';
+import { backendPids, cpuSnapshot, dbCpuBetween, freshDatabase, idlePct, runLoad, type LoadRequest } from './load.ts';
 
 const WARMUP_S = 2;
 const log = (msg: string) => process.stderr.write(`[intake] ${msg}\n`);
@@ -28,29 +28,6 @@ function submissions(): LoadRequest[] {
       }),
     })),
   );
-}
-
-/** CPU ms of each database backend still running, by pid. */
-function dbCpuMs(pids: number[]): Map<number, number> {
-  const readings = pids.map((p) => [p, procCpuMs(p)?.own] as const);
-  return new Map(readings.filter((r): r is readonly [number, number] => r[1] !== undefined));
-}
-
-/**
- * Database CPU between two readings, over the backends alive at both: the pool closes connections
- * idle for 10 s, and with submissions batched only a few connections work, so some close during
- * the run (they were idle, so their share is nil); null when none is left.
- */
-function dbCpuBetween(a: Map<number, number>, b: Map<number, number>): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const [pid, ms] of b) {
-    const before = a.get(pid);
-    if (before === undefined) continue;
-    sum += ms - before;
-    n++;
-  }
-  return n > 0 ? sum : null;
 }
 
 /** One database: concurrent citizen submissions through the public API; checks every accepted one is stored. */
@@ -76,10 +53,8 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
       if (idleBefore !== null && idleBefore < 80) log(`${kind}: warning: the machine is only ${idleBefore}% idle before the run; other work skews the figures`);
       const before = await count();
       const cpu0 = await cpuSnapshot(pids);
-      const db0 = dbCpuMs(pids);
       const r = await load(opts.durationS);
       const cpu1 = await cpuSnapshot(pids);
-      const db1 = dbCpuMs(pids);
       const stored = (await count()) - before;
       const added = (await backendPids(database)).filter((p) => !pids.includes(p)).length;
       if (added > 0) log(`${kind}: ${added} database backends opened during the run are not counted in db CPU`);
@@ -99,7 +74,7 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
         [`${kind}_non2xx`]: r.non2xx,
         [`${kind}_errors`]: r.errors + r.timeouts,
         [`${kind}_app_cpu_ms_per_req`]: perReq(cpu0.app, cpu1.app),
-        [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(0, dbCpuBetween(db0, db1)) : null,
+        [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(0, dbCpuBetween(cpu0.db, cpu1.db)) : null,
         [`${kind}_idle_before_pct`]: idleBefore,
       };
     } finally {

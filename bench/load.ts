@@ -80,13 +80,30 @@ export async function idlePct(ms: number): Promise<number | null> {
 /** CPU time spent by the app process, the database backends (local PostgreSQL only) and the load generator. */
 export async function cpuSnapshot(backendPids: number[]) {
   const self = procCpuMs('self');
-  const backends = backendPids.map((p) => procCpuMs(p));
   const u = process.cpuUsage();
-  return {
-    app: (u.user + u.system) / 1000,
-    loadgen: self ? self.children : null,
-    db: backends.length > 0 && backends.every((b) => b) ? backends.reduce((s, b) => s + b!.own, 0) : null,
-  };
+  const db = new Map<number, number>();
+  for (const pid of backendPids) {
+    const b = procCpuMs(pid);
+    if (b) db.set(pid, b.own);
+  }
+  return { app: (u.user + u.system) / 1000, loadgen: self ? self.children : null, db };
+}
+
+/**
+ * Database CPU ms between two snapshots, over the backends alive at both: a pool closes
+ * connections idle for 10 s, so some may end during a run (idle, their share is nil); null when
+ * none is left.
+ */
+export function dbCpuBetween(a: Map<number, number>, b: Map<number, number>): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const [pid, ms] of b) {
+    const before = a.get(pid);
+    if (before === undefined) continue;
+    sum += ms - before;
+    n++;
+  }
+  return n > 0 ? sum : null;
 }
 
 /** One request of a rotation: path (with query) relative to the base URL, method, body, headers. */
@@ -201,7 +218,7 @@ export async function measureLoad(
       [`${kind}_non2xx`]: r.non2xx,
       [`${kind}_errors`]: r.errors + r.timeouts,
       [`${kind}_app_cpu_ms_per_req`]: perReq(cpu0.app, cpu1.app),
-      [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(cpu0.db, cpu1.db) : null,
+      [`${kind}_db_cpu_ms_per_req`]: kind === 'postgres' ? perReq(0, dbCpuBetween(cpu0.db, cpu1.db)) : null,
       [`${kind}_loadgen_cpu_ms_per_req`]: perReq(cpu0.loadgen, cpu1.loadgen),
       [`${kind}_idle_before_pct`]: idleBefore,
     },
