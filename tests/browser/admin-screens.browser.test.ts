@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { logIn, logOut, skipBrowserTests, startBrowserRun, submitLogin, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, submitLogin, toastsGone, type BrowserRun } from './browser-helpers.ts';
 
 // End-to-end check of the administration screens in Chinese against a real server: 人员管理,
 // 账号与角色, 督导组, deleting a unit, 审计日志, a new account's forced password change, and what a
 // township handler may not see. Screenshots: test-results/screenshots/admin-*.png.
 
 /** The antd dropdown that is open now (closed ones stay in the DOM, hidden). */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /** Opens an antd Select and clicks the option labelled `label`. */
 async function pickOption(page: Page, select: Locator, label: string, { multiple = false } = {}): Promise<void> {

@@ -149,6 +149,13 @@ export async function logIn(page: Page, username: string, password: string): Pro
   await page.waitForURL((url) => url.pathname !== '/');
 }
 
+/**
+ * The antd select dropdown that is open now and has stopped sliding in (closed ones stay in the
+ * DOM, hidden). A click on an option that still moves can land on it at mouse-down and beside it
+ * at mouse-up, which is no click at all; while it slides out it still matches, until hidden.
+ */
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
+
 /** Logs out through the user menu and waits for the login page. */
 export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { languageShown, logIn, logOut, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { languageShown, logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
 
 // End-to-end check of 工作日历 in Chinese against a real server: the warning while the holidays of
 // the next 60 days are unknown (the built-in data ends with 2026), the 2024 national-day holidays
@@ -57,7 +57,7 @@ describe.skipIf(skipBrowserTests)('web client: working calendar in a browser', (
 
     await step('03-year-2024', async () => {
       await page.getByTestId('calendar-year').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="2024 年"]').click();
+      await openDropdown(page).locator('.ant-select-item-option[title="2024 年"]').click();
       await page.waitForURL(/year=2024/);
       await rowOf(page, '2024-10-01').waitFor();
       expect(await markOf(page, '2024-10-01')).toBe('休');

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { languageShown, logIn, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { languageShown, logIn, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
 import { button, dialog, openDialog, logInTo, logOutOf, pickUnit, runAction, statusIs, toast, topStep } from './matters-browser-helpers.ts';
 
 // The closed loop's admin screens in Chinese against a real server, and their effect on handling:
@@ -162,7 +162,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
       await page.getByTestId('action-reply').click();
       const d = await openDialog(page);
       await d.getByTestId('reply-template').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '路灯已修复' }).click();
+      await openDropdown(page).locator('.ant-select-item-option', { hasText: '路灯已修复' }).click();
       await expect.poll(() => d.getByTestId('reply-text').inputValue()).toBe(templateBody);
     });
 

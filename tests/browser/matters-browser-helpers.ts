@@ -1,11 +1,10 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { logIn, type BrowserRun } from './browser-helpers.ts';
+import { logIn, openDropdown, type BrowserRun } from './browser-helpers.ts';
 
 // Steps shared by the closed-loop browser tests (matters*.browser.test.ts, closed-loop.browser.test.ts).
 
-/** The antd dropdown that is open now (closed ones stay in the DOM, hidden). */
-export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
+export { openDropdown };
 
 /**
  * A button by its text. antd puts a space between the two characters of a two-character Chinese
@@ -17,8 +16,7 @@ export const button = (scope: Page | Locator, text: string) => scope.getByRole('
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   await page.keyboard.type(name);
-  // Clicked only once the dropdown has stopped sliding in: a click on a moving node is lost.
-  await page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])').locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
+  await openDropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`).click();
   await openDropdown(page).waitFor({ state: 'hidden' });
 }
 

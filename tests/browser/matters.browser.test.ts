@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { logIn, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { logIn, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
 import { button, dialog, openDialog, inboxCodes, logInTo, logOutOf, openQueue, topStep, pickUnit, runAction, statusIs, timelineActions, toast } from './matters-browser-helpers.ts';
 
 // The staff side of the closed loop in Chinese against a real server: the hotline operator takes
@@ -188,7 +188,7 @@ describe.skipIf(skipBrowserTests)('web client: matters from intake to reply in a
     await step('12-owning-leader', async () => {
       await runAction(page, 'assign_leader', async (d) => {
         await d.getByTestId('leader-select').click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县委副书记' }).click();
+        await openDropdown(page).locator('.ant-select-item-option', { hasText: '县委副书记' }).click();
       });
       await expect.poll(() => page.locator('.matter-facts').innerText()).toContain('县委副书记');
       await page.getByTestId('menu-matters').click();
