@@ -18,9 +18,20 @@ export const openStatuses = ['received', 'dispatched', 'in_progress', 'replied']
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The earliest deadline that still applies to the matter's state: response or resolution while
+ * received or dispatched, resolution once in progress, none after the reply. The SQL of the inbox
+ * (`deadlineExpr` in queries/list-matters.ts) computes the same.
+ */
+export function appliedDeadline(m: Pick<MatterRow, 'status' | 'respondBy' | 'resolveBy'>): Date | null {
+  const ds = [awaitingResponse.includes(m.status) ? m.respondBy : null, awaitingResolution.includes(m.status) ? m.resolveBy : null].filter((d): d is Date => !!d);
+  return ds.length ? new Date(Math.min(...ds.map((d) => d.getTime()))) : null;
+}
+
 /** True when the matter has missed the deadline that still applies to its state. */
 export function isMatterOverdue(m: Pick<MatterRow, 'status' | 'respondBy' | 'resolveBy'>, now: Date = new Date()): boolean {
-  return (awaitingResponse.includes(m.status) && !!m.respondBy && m.respondBy < now) || (awaitingResolution.includes(m.status) && !!m.resolveBy && m.resolveBy < now);
+  const deadline = appliedDeadline(m);
+  return !!deadline && deadline < now;
 }
 
 /** The instant before which an open matter counts as backlog (积案). */

@@ -6,7 +6,7 @@ import { blindIndexCandidates } from '../../../core/personal-data/blind-index.ts
 import { getSetting } from '../../system/settings.ts';
 import { matters } from '../tables.ts';
 import { openStatuses } from '../presenter.ts';
-import { presentListItems } from './list-matters.ts';
+import { listColumns, presentListItems } from './list-matters.ts';
 
 /** At most this many open matters of one caller are offered. */
 const MAX_BY_CALLER = 20;
@@ -21,7 +21,7 @@ export async function findByCaller(ctx: Ctx, phone: string) {
   const candidates = ctx.keys ? blindIndexCandidates(ctx.keys, 'phone', phone) : [];
   if (candidates.length === 0) return { items: [] };
   const rows = await ctx.db
-    .select()
+    .select(listColumns)
     .from(matters)
     .where(
       and(
@@ -32,5 +32,5 @@ export async function findByCaller(ctx: Ctx, phone: string) {
     )
     .orderBy(desc(matters.createdAt), desc(matters.id))
     .limit(MAX_BY_CALLER);
-  return { items: await presentListItems(ctx.db, actor, rows, await getSetting(ctx.db, 'backlog_days')) };
+  return { items: presentListItems(actor, rows, await getSetting(ctx.db, 'backlog_days')) };
 }

@@ -5,13 +5,12 @@ import { decodeCursor, encodeCursor } from '../../../core/cursor.ts';
 import { invalidField } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { escapeLike, scopedTo } from '../../../core/scope.ts';
-import type { DbOrTx } from '../../../db/client.ts';
 import { addDays, endOfChinaDay, todayInChina } from '../../calendar/calendar-date.ts';
 import { units } from '../../org/tables.ts';
 import { getSetting } from '../../system/settings.ts';
 import { segment } from '../../text/segment.ts';
-import { matterExtensions, matterMeasures, matters, matterUnits } from '../tables.ts';
-import { backlogCutoff, isMatterBacklog, isMatterOverdue, openStatuses } from '../presenter.ts';
+import { matters } from '../tables.ts';
+import { appliedDeadline, backlogCutoff, isMatterBacklog, isMatterOverdue, openStatuses } from '../presenter.ts';
 import { matterAbilitiesFor } from '../policy.ts';
 import type { TMatterListItem, TMatterQueue, TMattersQuery } from '../schema.ts';
 import { coUnitScoped, type MatterRow } from './load-matter.ts';
@@ -38,28 +37,11 @@ const deadlineExpr = sql.raw(`(case when "matters"."status" in ('received', 'dis
 const workStatusLiteral = sql.raw(`"matters"."status" in ('received', 'dispatched', 'in_progress')`);
 
 /**
- * SQL: overdue, written so that the deadline index answers it as one range: the same matters as
- * `overdueCondition` (least() skips a missing deadline as the OR there does).
+ * SQL: overdue (the rule of isMatterOverdue), written so that the deadline index answers it as one
+ * range; least() skips a missing deadline as appliedDeadline does.
  */
 function overdueByDeadline(now: Date): SQL {
   return and(workStatusLiteral, sql`${deadlineExpr} < ${now}`)!;
-}
-
-/** The value of `deadlineExpr` for one row. */
-function appliedDeadline(m: ListedMatter): Date | null {
-  if (m.status === 'received' || m.status === 'dispatched') {
-    const ds = [m.respondBy, m.resolveBy].filter((d): d is Date => !!d);
-    return ds.length ? new Date(Math.min(...ds.map((d) => d.getTime()))) : null;
-  }
-  return m.resolveBy ?? null;
-}
-
-/** SQL: the matter has missed the deadline that still applies to its state (the rule of isMatterOverdue). */
-export function overdueCondition(now: Date): SQL {
-  return or(
-    and(inArray(matters.status, ['received', 'dispatched']), lt(matters.respondBy, now)),
-    and(inArray(matters.status, ['received', 'dispatched', 'in_progress']), lt(matters.resolveBy, now)),
-  )!;
 }
 
 /**
@@ -144,7 +126,7 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) throw invalidField('createdTo', 'DATE_ORDER');
   if (q.createdFrom) where.push(gte(matters.createdAt, startOfChinaDay(q.createdFrom)));
   if (q.createdTo) where.push(lte(matters.createdAt, endOfChinaDay(q.createdTo)));
-  if (q.overdue !== undefined) where.push(q.overdue ? overdueByDeadline(now) : sql`not coalesce(${overdueCondition(now)}, false)`);
+  if (q.overdue !== undefined) where.push(q.overdue ? overdueByDeadline(now) : sql`not coalesce(${overdueByDeadline(now)}, false)`);
   if (q.q) where.push(searchCondition(q.q));
   // Reviews due (回头看) come in the order they fell due, overdue matters (the view, or the filter)
   // in the order their deadline passed and those due soon in the order it comes: the longest
@@ -177,7 +159,7 @@ export async function listMatters(ctx: Ctx, q: TMattersQuery) {
     return encodeCursor([tag, m.createdAt.toISOString(), m.id]);
   };
   return {
-    items: await presentListItems(ctx.db, actor, page, backlogDays, now),
+    items: presentListItems(actor, page, backlogDays, now),
     nextCursor: rows.length > q.limit ? cursorOf(last) : null,
   };
 }
@@ -207,50 +189,11 @@ export const listColumns = {
 };
 
 /** A matter row with the extras of `listColumns`. */
-type ListRow = ListedMatter & { listProgress: string | null; listPendingExtension: boolean; listCoUnitPaths: string[] | null; listUnitName: string | null };
+export type ListRow = ListedMatter & { listProgress: string | null; listPendingExtension: boolean; listCoUnitPaths: string[] | null; listUnitName: string | null };
 
-/** Fetches the extras of `listColumns` for rows loaded without them (four queries for the whole page). */
-async function loadListExtras(db: DbOrTx, page: ListedMatter[]): Promise<ListRow[]> {
-  const ids = page.map((m) => m.id);
-  const unitIds = [...new Set(page.map((m) => m.unitId).filter((x): x is string => !!x))];
-  const [progressRows, pendingRows, unitRows, coRows] = await Promise.all([
-    db
-      .select({ matterId: matterMeasures.matterId, progress: sql<string>`round(avg(case when ${matterMeasures.doneAt} is not null then 100 else ${matterMeasures.progress} end))::text` })
-      .from(matterMeasures)
-      .where(inArray(matterMeasures.matterId, ids))
-      .groupBy(matterMeasures.matterId),
-    db
-      .select({ matterId: matterExtensions.matterId })
-      .from(matterExtensions)
-      .where(and(inArray(matterExtensions.matterId, ids), eq(matterExtensions.status, 'pending'))),
-    unitIds.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : Promise.resolve([]),
-    db
-      .select({ matterId: matterUnits.matterId, path: units.path })
-      .from(matterUnits)
-      .innerJoin(units, eq(units.id, matterUnits.unitId))
-      .where(and(inArray(matterUnits.matterId, ids), eq(matterUnits.role, 'co'))),
-  ]);
-  const coPaths = new Map<string, string[]>();
-  for (const r of coRows) coPaths.set(r.matterId, [...(coPaths.get(r.matterId) ?? []), r.path]);
-  const progress = new Map(progressRows.map((r) => [r.matterId, r.progress]));
-  const pending = new Set(pendingRows.map((r) => r.matterId));
-  const unitNames = new Map(unitRows.map((u) => [u.id, u.name]));
-  return page.map((m) => ({
-    ...m,
-    listProgress: progress.get(m.id) ?? null,
-    listPendingExtension: pending.has(m.id),
-    listCoUnitPaths: coPaths.get(m.id) ?? null,
-    listUnitName: m.unitId ? (unitNames.get(m.unitId) ?? null) : null,
-  }));
-}
-
-const hasListExtras = (m: ListedMatter | ListRow): m is ListRow => 'listPendingExtension' in m;
-
-/** Inbox rows with their unit names, progress, flags and the caller's abilities (rows from `listColumns` need no further query). */
-export async function presentListItems(db: DbOrTx, actor: Actor, rows: (ListedMatter | ListRow)[], backlogDays: number, now: Date = new Date()): Promise<TMatterListItem[]> {
-  if (rows.length === 0) return [];
-  const page = rows.every(hasListExtras) ? rows : await loadListExtras(db, rows);
-  return page.map((m) => ({
+/** Inbox rows (selected with `listColumns`) with their unit names, progress, flags and the caller's abilities. */
+export function presentListItems(actor: Actor, rows: ListRow[], backlogDays: number, now: Date = new Date()): TMatterListItem[] {
+  return rows.map((m) => ({
     id: m.id,
     code: m.code,
     kind: m.kind as TMatterListItem['kind'],

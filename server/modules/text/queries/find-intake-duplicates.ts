@@ -6,7 +6,7 @@ import { scopedTo } from '../../../core/scope.ts';
 import { blindIndexCandidates } from '../../../core/personal-data/blind-index.ts';
 import { getSetting } from '../../system/settings.ts';
 import { matters } from '../../matters/tables.ts';
-import { presentListItems } from '../../matters/queries/list-matters.ts';
+import { listColumns, presentListItems } from '../../matters/queries/list-matters.ts';
 import { querySimilar } from '../query-similar.ts';
 import { isLikelyDuplicate } from '../is-likely-duplicate.ts';
 import type { OverlappingSpans } from '../find-overlapping-spans.ts';
@@ -83,7 +83,7 @@ export async function findIntakeDuplicates(ctx: Ctx, input: TDuplicatesRequest):
 
   // The matters as they are now, still in scope and not merged meanwhile, presented like the inbox.
   const rows = await ctx.db
-    .select()
+    .select({ ...listColumns, description: matters.description, address: matters.address })
     .from(matters)
     .where(
       and(
@@ -95,7 +95,7 @@ export async function findIntakeDuplicates(ctx: Ctx, input: TDuplicatesRequest):
         or(scopedTo(matters.intakeUnitPath, actor, 'matter.read'), scopedTo(matters.unitPath, actor, 'matter.read')),
       ),
     );
-  const items = await presentListItems(ctx.db, actor, rows, await getSetting(ctx.db, 'backlog_days'));
+  const items = presentListItems(actor, rows, await getSetting(ctx.db, 'backlog_days'));
   const byId = new Map(items.map((m, i) => [m.id, { item: m, row: rows[i] }]));
   const out: TDuplicate[] = [];
   for (const f of top) {
