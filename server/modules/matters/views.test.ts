@@ -24,6 +24,18 @@ const list = async (c: Client, query: string): Promise<Item[]> => {
   return res.json().items as Item[];
 };
 const ids = async (c: Client, query: string) => (await list(c, query)).map((i) => i.id);
+/** Every id of a view, page by page (`limit` each) along its cursors. */
+const pagedIds = async (c: Client, query: string, limit: number): Promise<string[]> => {
+  const paged: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await c.get(`/api/matters?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    paged.push(...(res.json().items as Item[]).map((i) => i.id));
+    cursor = res.json().nextCursor;
+  } while (cursor);
+  return paged;
+};
 const setRow = (id: string, values: Partial<typeof matters.$inferInsert>) => t.database.db.update(matters).set(values).where(eq(matters.id, id));
 const HOUR = 3_600_000;
 
@@ -104,15 +116,7 @@ describe('inbox views and filters', () => {
     expect(view).toEqual([late3.id, byResponse.id, late1.id]);
     expect((await ids(handlerA, 'overdue=true')).filter((id) => mine.includes(id))).toEqual([late3.id, byResponse.id, late1.id]);
     const all = await ids(handlerA, 'queue=overdue');
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await handlerA.get(`/api/matters?queue=overdue&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.statusCode, res.body).toBe(200);
-      paged.push(...(res.json().items as Item[]).map((i) => i.id));
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    expect(paged).toEqual(all);
+    expect(await pagedIds(handlerA, 'queue=overdue', 1)).toEqual(all);
     for (const id of all) expect((await list(handlerA, 'queue=overdue')).find((i) => i.id === id)?.isOverdue).toBe(true);
     // Due soon: the soonest first; a matter already late on its response deadline is overdue, not due soon.
     const in20 = await inProgress(k);
@@ -166,14 +170,7 @@ describe('inbox views and filters', () => {
   it('pages a view by (created_at, id) without gaps or repeats', async () => {
     for (let i = 0; i < 3; i++) await received(k);
     const all = await ids(operator, 'queue=intake');
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await operator.get(`/api/matters?queue=intake&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      paged.push(...(res.json().items as Item[]).map((i) => i.id));
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    expect(paged).toEqual(all);
+    expect(await pagedIds(operator, 'queue=intake', 2)).toEqual(all);
     expect((await operator.get('/api/matters?cursor=garbage')).statusCode).toBe(400);
   });
 
@@ -192,15 +189,7 @@ describe('inbox views and filters', () => {
     const all = await ids(handlerA, 'queue=reviews_due');
     expect(all.filter((id) => made.some((m) => m.id === id))).toEqual(expected);
     expect(all).not.toContain(later.id);
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await handlerA.get(`/api/matters?queue=reviews_due&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(res.statusCode, res.body).toBe(200);
-      paged.push(...(res.json().items as Item[]).map((i) => i.id));
-      cursor = res.json().nextCursor;
-    } while (cursor);
-    expect(paged).toEqual(all);
+    expect(await pagedIds(handlerA, 'queue=reviews_due', 1)).toEqual(all);
     const firstPage = (await handlerA.get('/api/matters?queue=reviews_due&limit=1')).json();
     const other = await handlerA.get(`/api/matters?limit=1&cursor=${firstPage.nextCursor}`);
     expect(other.statusCode).toBe(400);
