@@ -15,11 +15,16 @@ export interface AuditEntry {
   actorAccountId?: string | null;
 }
 
+/** The audit log's name of who acted: the account's username, else the channel (citizen, open311, system). */
+export function auditActorName(ctx: Pick<Ctx, 'actor' | 'channel'>): string {
+  return ctx.actor?.username ?? ctx.channel ?? 'system';
+}
+
 /** Appends an audit row in the caller's transaction, so the row commits or rolls back with the change. */
 export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip' | 'channel'>, entry: AuditEntry, actorName?: string): Promise<void> {
   await tx.insert(auditLog).values({
     actorAccountId: entry.actorAccountId ?? ctx.actor?.accountId ?? null,
-    actorName: actorName ?? ctx.actor?.username ?? ctx.channel ?? 'system',
+    actorName: actorName ?? auditActorName(ctx),
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,

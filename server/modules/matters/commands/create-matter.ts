@@ -5,7 +5,7 @@ import { isCategoryUsable } from '../../categories/queries/list-categories.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { actorNameOf, requireActor } from '../../../core/context.ts';
 import { AppError, invalidField } from '../../../core/errors.ts';
-import { appendAudit } from '../../../core/audit.ts';
+import { appendAudit, auditActorName } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { intakeUnitFor } from '../policy.ts';
 import { queryRows } from '../../../db/client.ts';
@@ -110,8 +110,7 @@ export function draftMatter(ctx: Ctx, input: TMatterCreateRequest, opts: { looku
     externalToken: opts.externalToken ?? null,
     actorAccountId: ctx.actor?.accountId ?? null,
     eventActorName: actorNameOf(ctx),
-    // As appendAudit names the actor.
-    auditActorName: ctx.actor?.username ?? ctx.channel ?? 'system',
+    auditActorName: auditActorName(ctx),
     ip: ctx.ip ?? null,
   };
 }
