@@ -99,7 +99,7 @@ export function registerMatterRoutes(app: App, { database, config, keys }: Modul
     {
       schema: {
         tags,
-        summary: 'The inbox: matters taken in or handled in your scope, newest first, by view (queue) and filters',
+        summary: 'The inbox: matters taken in or handled in your scope, by view (queue) and filters; newest first, except overdue and due soon (by the deadline that applies) and reviews due (by review date)',
         querystring: ZMattersQuery,
         response: { 200: ZMatterPage },
       },
