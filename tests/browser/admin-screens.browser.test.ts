@@ -108,11 +108,13 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
     await step('04-person-drawer', async () => {
       await page.getByTestId('person-add').click();
       await drawer.getByText('新增人员').waitFor();
+      // The drawer slides in; a click on its switch while it moves is lost.
+      await page.locator('.ant-drawer-content-wrapper:not([class*="-enter"]):not([class*="-appear"])').waitFor();
       // The unit chosen in the filter is the new person's unit.
       expect(await drawer.locator('.ant-select-content', { hasText: '青山镇' }).count()).toBe(1);
       await drawer.getByLabel('姓名').fill(newPerson);
       await drawer.getByLabel('职务').fill('网格员');
-      await drawer.getByLabel('中共党员').click();
+      await drawer.getByLabel('中共党员').check();
       await drawer.getByLabel('联系电话').fill('13900001234');
     });
 
