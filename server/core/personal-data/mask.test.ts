@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 const odd: [string, string | null | undefined][] = [
   ['null', null],
@@ -132,9 +132,21 @@ function randomText(next: () => number): string {
 }
 const shown = (masked: string) => masked.replace(/[*\s\-/,，、;；]/g, '');
 
+describe('maskEmail', () => {
+  it('keeps the first character and the domain, hides an address it cannot read whole', () => {
+    expect(maskEmail('wang.jianguo@example.org')).toBe('w****@example.org');
+    expect(maskEmail(' 王建国@例子.中国 ')).toBe('王****@例子.中国');
+    expect(maskEmail('a@b.c')).toBe('a****@b.c');
+    // The last @ splits: a quoted local part with an @ in it keeps no more than its first character.
+    expect(maskEmail('"x@y"@example.org')).toBe('"****@example.org');
+    for (const bad of ['no-at-sign', '@example.org', 'name@']) expect(maskEmail(bad), bad).toBe('****');
+    expect(maskEmail(null)).toBe('');
+  });
+});
+
 describe('every masker on odd and random input', () => {
   it.each(odd)('never throws on %s', (_label, value) => {
-    for (const mask of [maskName, maskPhone, maskIdNumber, maskAddress]) expect(typeof mask(value)).toBe('string');
+    for (const mask of [maskName, maskPhone, maskIdNumber, maskAddress, maskEmail]) expect(typeof mask(value)).toBe('string');
   });
 
   it('never shows more than the rule allows', () => {

@@ -119,3 +119,15 @@ export function maskAddress(address: string | null | undefined): string {
   if (kept === text) return kept;
   return kept + HIDDEN;
 }
+
+/**
+ * `wang.jianguo@example.org` → `w****@example.org`: the first character of the local part and the
+ * domain (which names a provider, not a person); a value that is not an address is hidden whole.
+ */
+export function maskEmail(email: string | null | undefined): string {
+  const text = (email ?? '').trim();
+  if (text === '') return '';
+  const at = text.lastIndexOf('@');
+  if (at < 1 || at === text.length - 1) return HIDDEN;
+  return `${Array.from(text.slice(0, at))[0]}${HIDDEN}${text.slice(at)}`;
+}

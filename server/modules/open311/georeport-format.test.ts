@@ -3,6 +3,7 @@ import { formatW3cDateTime, parseW3cDateTime } from './w3c-datetime.ts';
 import { toXml } from './spark-xml.ts';
 import { formatOfUrl, splitFormat } from './georeport-routes.ts';
 import { envApiKeyHashes, hashApiKey, hashListed } from './api-keys.ts';
+import { presentServiceRequest, type PublicRequestRow } from './presenter.ts';
 
 describe('GeoReport v2 formats', () => {
   it('writes W3C datetimes in China time and reads them only with a time zone', () => {
@@ -38,5 +39,30 @@ describe('GeoReport v2 formats', () => {
     expect(hashListed(hashApiKey('b2'), hashes)).toBe(true);
     expect(hashListed(hashApiKey('c3'), hashes)).toBe(false);
     expect(envApiKeyHashes(undefined)).toEqual([]);
+  });
+
+  it('serves media_url as posted and the spec’s fields only, closed at the closing time', () => {
+    const row: PublicRequestRow = {
+      code: 'JC20241001-000001',
+      status: 'reviewed',
+      description: '路灯不亮',
+      replyText: '已修复',
+      serviceCode: 'lights',
+      serviceName: '路灯',
+      unitName: '青山镇',
+      address: '村口',
+      latitude: 30.25,
+      longitude: 120.16,
+      resolveBy: null,
+      createdAt: new Date('2024-10-01T01:00:00Z'),
+      updatedAt: new Date('2024-10-03T01:00:00Z'),
+      closedAt: new Date('2024-10-02T01:00:00Z'),
+      mediaUrl: 'https://img.example.org/a.jpg',
+    };
+    const r = presentServiceRequest(row);
+    expect(r).toMatchObject({ status: 'closed', media_url: 'https://img.example.org/a.jpg', updated_datetime: '2024-10-02T09:00:00+08:00', expected_datetime: null });
+    expect(Object.keys(r).filter((k) => /email|device|account|phone|name$/.test(k))).toEqual(['service_name']);
+    expect(presentServiceRequest({ ...row, mediaUrl: null }).media_url).toBeNull();
+    expect(toXml('service_requests', [r])).toContain('<media_url>https://img.example.org/a.jpg</media_url>');
   });
 });

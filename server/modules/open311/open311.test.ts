@@ -5,13 +5,15 @@ import { auditCount, demoUnitIds } from '../../test/fixtures.ts';
 import { categories } from '../categories/tables.ts';
 import { seedDefaultCategories } from '../categories/commands/seed-default-categories.ts';
 import { matterEvents, matters } from '../matters/tables.ts';
-import { open311Keys } from './tables.ts';
+import { open311Keys, open311Submissions } from './tables.ts';
 
 const ENV_KEY = 'env-key-for-tests-1';
 let t: TestApp;
 let admin: Client;
 let operator: Client;
 let handlerA: Client;
+let handlerB: Client;
+let supervisor: Client;
 let units: Record<string, string>;
 let townKey: string;
 
@@ -26,7 +28,18 @@ const xmlValues = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<$
 const matterCount = async () => Number((await t.database.db.select({ n: count() }).from(matters))[0].n);
 const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 
-const validPost = { service_code: 'urban_rural_construction', address_string: '青山镇青山村村口', description: '村口三盏路灯一周未亮，夜间出行不便。', first_name: '建国', last_name: '王', phone: '13812345678', email: 'wang@example.org' };
+const validPost = {
+  service_code: 'urban_rural_construction',
+  address_string: '青山镇青山村村口',
+  description: '村口三盏路灯一周未亮，夜间出行不便。',
+  first_name: '建国',
+  last_name: '王',
+  phone: '13812345678',
+  email: 'wang@example.org',
+  device_id: 'device-5e1f-XYZ',
+  account_id: 'client-account-XYZ-77',
+  media_url: 'https://img.example.org/lamp-42.jpg',
+};
 
 beforeAll(async () => {
   process.env.JICENG_OPEN311_KEYS = ` ${ENV_KEY} , another-env-key `;
@@ -42,6 +55,8 @@ beforeAll(async () => {
   admin = await login(t.app, 'admin');
   operator = await login(t.app, 'operator');
   handlerA = await login(t.app, 'handler_a');
+  handlerB = await login(t.app, 'handler_b');
+  supervisor = await login(t.app, 'supervisor');
   units = await demoUnitIds(admin);
   townKey = (await admin.post('/api/open311/keys', { name: '青山镇微信小程序', unitId: units['青山镇'] })).json().key;
 });
@@ -129,6 +144,9 @@ describe('Open311 GeoReport v2: POST requests', () => {
       [{ description: '长'.repeat(4001) }, 400, '4000'],
       [{ phone: 'call me' }, 400, 'phone'],
       [{ media_url: 'javascript:alert(1)' }, 400, 'media_url'],
+      [{ email: 'wang at example.org' }, 400, 'email'],
+      [{ email: `${'w'.repeat(250)}@example.org` }, 400, '254'],
+      [{ device_id: 'd'.repeat(201) }, 400, 'device_id'],
     ];
     for (const [change, status, mention] of cases) {
       const res = await postForm('/requests.json', { ...validPost, api_key: ENV_KEY, ...change });
@@ -159,6 +177,12 @@ describe('Open311 GeoReport v2: POST requests', () => {
     expect(m.petitionerNameEnc).not.toContain('王');
     const [event] = await t.database.db.select().from(matterEvents).where(eq(matterEvents.matterId, m.id));
     expect(event).toMatchObject({ action: 'create', actorName: 'Open311', actorAccountId: null });
+    // email (encrypted), device_id, account_id and media_url are kept beside the matter, not in its text.
+    const [details] = await t.database.db.select().from(open311Submissions).where(eq(open311Submissions.matterId, m.id));
+    expect(details).toMatchObject({ deviceId: validPost.device_id, accountId: validPost.account_id, mediaUrl: validPost.media_url });
+    expect(details.emailEnc).toBeTruthy();
+    expect(details.emailEnc).not.toContain('wang');
+    expect(m.description).toBe(validPost.description);
 
     const inbox = (await operator.get('/api/matters?status=received&limit=200')).json().items as { code: string }[];
     expect(inbox.map((i) => i.code)).toContain(code);
@@ -176,6 +200,8 @@ describe('Open311 GeoReport v2: POST requests', () => {
     const [m] = await t.database.db.select().from(matters).where(eq(matters.code, answer.service_request_id));
     expect(m.intakeUnitId).toBe(units['青山镇']);
     expect(m.petitionerNameEnc).toBeNull();
+    // Nothing beyond the matter was posted: no details row.
+    expect(await t.database.db.select().from(open311Submissions).where(eq(open311Submissions.matterId, m.id))).toEqual([]);
     expect((await handlerA.get('/api/matters?limit=200')).json().items.map((i: { code: string }) => i.code)).toContain(answer.service_request_id);
   });
 });
@@ -205,7 +231,7 @@ describe('Open311 GeoReport v2: GET requests, a request, tokens', () => {
     expect(codes).not.toContain(staffCode);
     const c = json.find((r) => r.service_request_id === closed)!;
     expect(Object.keys(c)).toEqual(['service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url']);
-    expect(c).toMatchObject({ status: 'closed', status_notes: '已安排清运，今后每日清运一次。', service_code: 'urban_rural_construction', service_name: '城乡建设', agency_responsible: '青山镇', address: '青山镇镇东社区', description: '垃圾未清运' });
+    expect(c).toMatchObject({ status: 'closed', status_notes: '已安排清运，今后每日清运一次。', service_code: 'urban_rural_construction', service_name: '城乡建设', agency_responsible: '青山镇', address: '青山镇镇东社区', description: '垃圾未清运', media_url: validPost.media_url });
     for (const f of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(c[f]).toMatch(W3C);
     expect(json.find((r) => r.service_request_id === open)).toMatchObject({ status: 'open', status_notes: null, agency_responsible: null, expected_datetime: null });
 
@@ -216,7 +242,8 @@ describe('Open311 GeoReport v2: GET requests, a request, tokens', () => {
     }
     // Nothing private leaves: petitioners, internal notes and event notes, handlers' names.
     const everything = (await get('/requests.json')).body + (await get('/requests.xml')).body + (await get(`/requests/${closed}.xml`)).body;
-    for (const secret of ['王建国', '建国', '13812345678', '5678', 'wang@example.org', 'XYZ', '青山镇承办人', '热线受理员', '张三']) expect(everything).not.toContain(secret);
+    expect(xmlValues((await get(`/requests/${closed}.xml`)).body, 'media_url')).toEqual([validPost.media_url]);
+    for (const secret of ['王建国', '建国', '13812345678', '5678', 'wang@example.org', 'wang', 'device-5e1f', 'client-account', 'XYZ', '青山镇承办人', '热线受理员', '张三']) expect(everything).not.toContain(secret);
   });
 
   it('filters by ids (overriding the rest), service_code, status and dates, and refuses bad arguments with 400', async () => {
@@ -261,6 +288,44 @@ describe('Open311 GeoReport v2: GET requests, a request, tokens', () => {
     expect((await get(`/tokens/${m.externalToken}.json`)).json()).toEqual([{ service_request_id: open, token: m.externalToken }]);
     expect(xmlValues((await get(`/tokens/${m.externalToken}.xml`)).body, 'service_request_id')).toEqual([open]);
     expect((await get('/tokens/unknown.xml')).statusCode).toBe(404);
+  });
+});
+
+describe('Open311 details for staff: the email masked, its reveal audited', () => {
+  let matterId: string;
+  let hotlineId: string;
+
+  beforeAll(async () => {
+    const code = (await postForm('/requests.json', { ...validPost, api_key: townKey })).json()[0].service_request_id as string;
+    [{ id: matterId }] = await t.database.db.select({ id: matters.id }).from(matters).where(eq(matters.code, code));
+    hotlineId = (await operator.post('/api/matters', { kind: 'demand', origin: 'hotline', title: '热线来电', description: '来电反映路灯问题' })).json().id;
+  });
+
+  it('refuses without a session (401), outside the scope (404 like the matter), bad ids (400)', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/open311/submissions/${matterId}` })).statusCode).toBe(401);
+    expect((await handlerB.get(`/api/open311/submissions/${matterId}`)).statusCode).toBe(404);
+    expect((await handlerB.post(`/api/open311/submissions/${matterId}/reveal`, {})).statusCode).toBe(404);
+    expect((await handlerA.get('/api/open311/submissions/not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('shows the email masked and the media link to whoever reads the matter; null for a matter that came another way', async () => {
+    const answer = (await handlerA.get(`/api/open311/submissions/${matterId}`)).json();
+    expect(answer).toEqual({ submission: { email: 'w****@example.org', mediaUrl: validPost.media_url, createdAt: expect.any(String) } });
+    expect(JSON.stringify(answer)).not.toContain('device');
+    expect((await operator.get(`/api/open311/submissions/${hotlineId}`)).json()).toEqual({ submission: null });
+  });
+
+  it('reveals the email to a role with matter.reveal, audited without the value; never to a supervisor', async () => {
+    const before = await auditCount(admin);
+    const res = await handlerA.post(`/api/open311/submissions/${matterId}/reveal`, { reason: '回访联系' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ field: 'email', value: 'wang@example.org' });
+    expect(await auditCount(admin)).toBe(before + 1);
+    const [row] = (await admin.get(`/api/audit?subjectId=${matterId}&action=matter.reveal`)).json().items;
+    expect(row).toMatchObject({ action: 'matter.reveal', actorName: 'handler_a', after: { field: 'email', reason: '回访联系' } });
+    expect(JSON.stringify(row)).not.toContain('wang@');
+    expect((await supervisor.post(`/api/open311/submissions/${matterId}/reveal`, {})).statusCode).toBe(403);
+    expect((await operator.post(`/api/open311/submissions/${hotlineId}/reveal`, {})).statusCode).toBe(404);
   });
 });
 

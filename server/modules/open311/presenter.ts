@@ -47,6 +47,8 @@ export interface PublicRequestRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** The media_url posted with the request (open311_submissions), if any. */
+  mediaUrl: string | null;
 }
 
 /** `closed` for closed, reviewed and merged matters; `open` for the rest. */
@@ -56,8 +58,9 @@ export function georeportStatus(status: string): 'open' | 'closed' {
 
 /**
  * A matter as a GeoReport service request. Only public facts leave: the code, the status, the
- * public reply (status_notes), the category, the responsible unit's name, the place and the
- * times. Never the petitioner, internal notes, measures, handlers' or leaders' names.
+ * public reply (status_notes), the category, the responsible unit's name, the place, the times
+ * and the media_url the submitter posted. Never the petitioner (nor the email, device_id or
+ * account_id posted with the request), internal notes, measures, handlers' or leaders' names.
  */
 export function presentServiceRequest(r: PublicRequestRow): Record<string, SparkValue> {
   const status = georeportStatus(r.status);
@@ -79,6 +82,6 @@ export function presentServiceRequest(r: PublicRequestRow): Record<string, Spark
     zipcode: null,
     lat: r.latitude,
     long: r.longitude,
-    media_url: null,
+    media_url: r.mediaUrl,
   };
 }

@@ -25,6 +25,16 @@ export type TOpen311Key = z.infer<typeof ZOpen311Key>;
 export const ZOpen311KeyCreated = ZOpen311Key.extend({ key: z.string() });
 export const ZOpen311KeyList = z.object({ items: z.array(ZOpen311Key) });
 
+/** A matter's Open311 details for staff (GET /api/open311/submissions/:matterId): email masked. */
+export const ZOpen311MatterParams = z.strictObject({ matterId: z.uuid() });
+export const ZOpen311Submission = z.object({ email: z.string().nullable(), mediaUrl: z.string().nullable(), createdAt: z.string() });
+export type TOpen311Submission = z.infer<typeof ZOpen311Submission>;
+export const ZOpen311SubmissionAnswer = z.object({ submission: ZOpen311Submission.nullable() });
+/** Reveal the posted email (查看完整信息), audited like the petitioner's phone. */
+export const ZOpen311RevealRequest = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export type TOpen311RevealRequest = z.infer<typeof ZOpen311RevealRequest>;
+export const ZOpen311Reveal = z.object({ field: z.literal('email'), value: z.string() });
+
 // ---- GeoReport v2 under /open311/v2 (XML or JSON by the spec, not the /api error envelope) ----
 
 /** A query argument that the spec lets clients repeat or comma-separate; both become one comma list. */

@@ -128,6 +128,9 @@ const cases: Case[] = [
   // Open311 keys: only admins issue them, for units in their scope; B's key is not there for A.
   { route: 'POST /api/open311/keys', method: 'POST', url: () => '/api/open311/keys', body: () => ({ name: '越权密钥', unitId: ids.townB }), handler: 403, adminA: 400 },
   { route: 'POST /api/open311/keys/:id/revoke', method: 'POST', url: () => `/api/open311/keys/${ids.open311KeyB}/revoke`, handler: 403, adminA: 404 },
+  // What an Open311 client posted with a matter is scoped like the matter (open311.test.ts has the rest).
+  { route: 'GET /api/open311/submissions/:matterId', method: 'GET', url: () => `/api/open311/submissions/${ids.matterB}`, handler: 404, adminA: 404 },
+  { route: 'POST /api/open311/submissions/:matterId/reveal', method: 'POST', url: () => `/api/open311/submissions/${ids.matterB}/reveal`, body: () => ({}), handler: 404, adminA: 404 },
   // Categories are shared by every unit: all read them, only a top-level admin changes them (more in categories.test.ts).
   { route: 'GET /api/categories', method: 'GET', url: () => '/api/categories', handler: 200, adminA: 200 },
   { route: 'POST /api/categories', method: 'POST', url: () => '/api/categories', body: () => ({ name: '越权分类' }), handler: 403, adminA: 403 },

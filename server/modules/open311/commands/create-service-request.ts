@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
+import { encryptField, fieldAad } from '../../../core/personal-data/field-cipher.ts';
 import type { Lang } from '../../../core/messages.ts';
 import { createMatter } from '../../matters/commands/create-matter.ts';
 import type { TMatterCreateRequest } from '../../matters/schema.ts';
@@ -8,13 +9,18 @@ import { titleOf } from '../../citizen/commands/submit-citizen-matter.ts';
 import { findService } from '../queries/list-services.ts';
 import type { ApiKeyGrant } from '../queries/resolve-api-key.ts';
 import type { SparkValue } from '../spark-xml.ts';
+import { open311Submissions } from '../tables.ts';
 
 /** The spec's limit on a description. */
 export const MAX_DESCRIPTION = 4000;
 const MAX_ADDRESS = 300;
 const MAX_NAME = 50;
 const MAX_MEDIA_URL = 2000;
+const MAX_EMAIL = 254;
+const MAX_CLIENT_ID = 200;
 const PHONE = /^[0-9+\-() /]{5,40}$/;
+/** A plausible address (one @, a dot in the domain, no spaces); the client's users are not mailed, so no more is checked. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A field of the posted form: a string (forms) or a number (JSON), trimmed; blank is absent ("optional" in the spec's sense). */
 function text(body: Record<string, unknown>, field: string): string | undefined {
@@ -57,9 +63,9 @@ function notice(code: string, lang: Lang): string {
  * address_string, or address_id), a description of at most 4,000 characters — and takes the
  * request in as a matter through the matters module's `createMatter`: a demand from the web,
  * taken in by the key's unit, by the channel `open311`, with the submitter's name and phone
- * encrypted like any petitioner's and a token for `tokens/{token}`. The answer is realtime: the
- * service_request_id (the matter code) at once. email, device_id and account_id are not kept
- * (Jiceng has no place for them); media_url is kept in the description for the handlers.
+ * encrypted like any petitioner's and a token for `tokens/{token}`. email (encrypted), device_id,
+ * account_id and media_url go to `open311_submissions` in the matter's transaction. The answer is
+ * realtime: the service_request_id (the matter code) at once.
  */
 export async function createServiceRequest(ctx: Ctx, grant: ApiKeyGrant, body: Record<string, unknown>): Promise<SparkValue> {
   const serviceCode = text(body, 'service_code');
@@ -80,6 +86,11 @@ export async function createServiceRequest(ctx: Ctx, grant: ApiKeyGrant, body: R
   const mediaUrl = limited(body, 'media_url', MAX_MEDIA_URL);
   if (mediaUrl !== undefined && !/^https?:\/\/\S+$/i.test(mediaUrl)) throw new AppError(400, 'OPEN311_INVALID', { field: 'media_url' });
   const name = fullName(limited(body, 'first_name', MAX_NAME), limited(body, 'last_name', MAX_NAME));
+  const email = limited(body, 'email', MAX_EMAIL);
+  if (email !== undefined && !EMAIL.test(email)) throw new AppError(400, 'OPEN311_INVALID', { field: 'email' });
+  const deviceId = limited(body, 'device_id', MAX_CLIENT_ID);
+  const accountId = limited(body, 'account_id', MAX_CLIENT_ID);
+  if (email !== undefined && !ctx.keys) throw new AppError(500, 'SECRET_KEY_MISSING');
 
   const address = addressString ?? (addressId ? `address_id ${addressId}` : undefined);
   const said = description ?? `${service.row.name}${address ? `：${address}` : ''}`;
@@ -88,7 +99,7 @@ export async function createServiceRequest(ctx: Ctx, grant: ApiKeyGrant, body: R
     origin: 'web',
     urgency: 'normal',
     title: titleOf({ title: undefined, description: said }),
-    description: mediaUrl ? `${said}\n\n媒体链接（Open311 media_url）：${mediaUrl}` : said,
+    description: said,
     categoryId: service.row.id,
     address,
     latitude: lat,
@@ -96,7 +107,20 @@ export async function createServiceRequest(ctx: Ctx, grant: ApiKeyGrant, body: R
     petitioner: name || phone ? { name, phone } : undefined,
   };
   const token = crypto.randomBytes(18).toString('base64url');
-  const matter = await createMatter({ ...ctx, actor: null, channel: 'open311' }, input, { intakeUnit: grant.intakeUnit, externalToken: token });
+  const matter = await ctx.db.transaction(async (tx) => {
+    // createMatter's own transaction becomes a savepoint of this one: the details commit with the matter or not at all.
+    const row = await createMatter({ ...ctx, db: tx, actor: null, channel: 'open311' }, input, { intakeUnit: grant.intakeUnit, externalToken: token });
+    if (email || deviceId || accountId || mediaUrl) {
+      await tx.insert(open311Submissions).values({
+        matterId: row.id,
+        emailEnc: email ? encryptField(ctx.keys!.current, email, fieldAad('open311_submission', row.id, 'email')) : null,
+        deviceId: deviceId ?? null,
+        accountId: accountId ?? null,
+        mediaUrl: mediaUrl ?? null,
+      });
+    }
+    return row;
+  });
   // Realtime: the id is answered and the token is not (the spec returns one or the other).
   return [{ service_request_id: matter.code, service_notice: notice(matter.code, ctx.lang), account_id: null }];
 }

@@ -9,6 +9,7 @@ import { units } from '../../org/tables.ts';
 import { closedMatterStatuses, georeportStatuses, type TServiceRequestsQuery } from '../schema.ts';
 import { presentServiceRequest, type PublicRequestRow } from '../presenter.ts';
 import { parseW3cDateTime } from '../w3c-datetime.ts';
+import { open311Submissions } from '../tables.ts';
 
 /** At most this many requests per answer, and at most this span by default (the spec's limits). */
 export const MAX_REQUESTS = 1000;
@@ -41,11 +42,14 @@ function select(db: DbOrTx, where: SQL | undefined) {
       createdAt: matters.createdAt,
       updatedAt: matters.updatedAt,
       closedAt: matters.closedAt,
+      // The one detail of a submission that is public: a link its submitter published.
+      mediaUrl: open311Submissions.mediaUrl,
     })
     .from(matters)
     .leftJoin(categories, eq(categories.id, matters.categoryId))
     .leftJoin(units, eq(units.id, matters.unitId))
     .leftJoin(main, eq(main.id, matters.mergedIntoId))
+    .leftJoin(open311Submissions, eq(open311Submissions.matterId, matters.id))
     .where(and(isPublic, where));
 }
 
