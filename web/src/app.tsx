@@ -27,6 +27,8 @@ const CategoriesPage = lazy(() => import('./catalogue/categories-page.tsx').then
 const DispatchRulesPage = lazy(() => import('./catalogue/dispatch-rules-page.tsx').then((m) => ({ default: m.DispatchRulesPage })));
 const ReplyTemplatesPage = lazy(() => import('./catalogue/reply-templates-page.tsx').then((m) => ({ default: m.ReplyTemplatesPage })));
 const SettingsPage = lazy(() => import('./catalogue/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
+const MatterClassesPage = lazy(() => import('./matters/matter-classes-page.tsx').then((m) => ({ default: m.MatterClassesPage })));
+const MatterClassPage = lazy(() => import('./matters/matter-class-page.tsx').then((m) => ({ default: m.MatterClassPage })));
 const HotTopicsPage = lazy(() => import('./text/hot-topics-page.tsx').then((m) => ({ default: m.HotTopicsPage })));
 
 // The citizen's phone pages (/m/…) need no account: they bypass the session gate and load as a
@@ -58,6 +60,8 @@ const router = createBrowserRouter([
           { path: 'dispatch-rules', element: <RequireAction action="category.manage"><DispatchRulesPage /></RequireAction> },
           { path: 'reply-templates', element: <RequireAction action="category.manage"><ReplyTemplatesPage /></RequireAction> },
           { path: 'settings', element: <RequireAction action="settings.manage"><SettingsPage /></RequireAction> },
+          { path: 'matter-classes', element: <RequireAction action="matter.read"><MatterClassesPage /></RequireAction> },
+          { path: 'matter-classes/:id', element: <RequireAction action="matter.read"><MatterClassPage /></RequireAction> },
           { path: 'hot-topics', element: <RequireAction action="matter.lead"><HotTopicsPage /></RequireAction> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -418,6 +418,25 @@ export interface MatterDetail extends Matter {
   leader: { accountId: string; name: string } | null;
 }
 
+/** 一类问题: matters linked so that one fix closes a whole kind (GET /matter-classes). */
+export interface MatterClass {
+  id: string;
+  name: string;
+  description: string | null;
+  ownerUnit: UnitRef;
+  createdAt: string;
+  closedAt: string | null;
+  closingNote: string | null;
+  memberCount: number;
+  /** Whether the caller may add or remove members and close the class (open classes only). */
+  can: { manage: boolean };
+}
+
+/** A class with its members (GET /matter-classes/:id). */
+export interface MatterClassDetail extends MatterClass {
+  members: MatterRef[];
+}
+
 /** One row of an inbox: no petitioner data at all. */
 export interface MatterListItem {
   id: string;

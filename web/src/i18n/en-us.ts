@@ -4,6 +4,7 @@ import { citizenEnUS } from '../citizen/citizen-i18n.ts';
 import { catalogueEnUS } from '../catalogue/catalogue-i18n.ts';
 import { notifyEnUS } from '../notify/notify-i18n.ts';
 import { textEnUS } from '../text/text-i18n.ts';
+import { classesEnUS } from '../matters/classes-i18n.ts';
 
 // English texts; typed against the Chinese ones so a missing key fails the type check.
 export const enUS: Messages = {
@@ -82,6 +83,7 @@ export const enUS: Messages = {
     replyTemplates: 'Reply templates',
     settings: 'Closed-loop settings',
     hotTopics: 'Hot topics',
+    matterClasses: 'Classes of matters',
   },
   role: {
     admin: 'Administrator',
@@ -373,4 +375,5 @@ export const enUS: Messages = {
   catalogue: catalogueEnUS,
   notify: notifyEnUS,
   text: textEnUS,
+  classes: classesEnUS,
 };

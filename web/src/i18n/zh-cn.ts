@@ -3,6 +3,7 @@ import { citizenZhCN } from '../citizen/citizen-i18n.ts';
 import { catalogueZhCN } from '../catalogue/catalogue-i18n.ts';
 import { notifyZhCN } from '../notify/notify-i18n.ts';
 import { textZhCN } from '../text/text-i18n.ts';
+import { classesZhCN } from '../matters/classes-i18n.ts';
 
 // Chinese texts: the reference language; en-us.ts must have exactly the same keys.
 export const zhCN = {
@@ -81,6 +82,7 @@ export const zhCN = {
     replyTemplates: '答复模板',
     settings: '闭环设置',
     hotTopics: '热点问题',
+    matterClasses: '一类问题',
   },
   role: {
     admin: '系统管理员',
@@ -372,6 +374,7 @@ export const zhCN = {
   catalogue: catalogueZhCN,
   notify: notifyZhCN,
   text: textZhCN,
+  classes: classesZhCN,
 };
 
 /** The shape every language's texts must have. */

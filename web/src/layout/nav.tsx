@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   ControlOutlined,
   FileSearchOutlined,
   FireOutlined,
@@ -16,7 +17,7 @@ import {
 } from '@ant-design/icons';
 import type { Action } from '../api/types.ts';
 
-export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit' | 'matters' | 'intake' | 'categories' | 'dispatchRules' | 'replyTemplates' | 'settings' | 'hotTopics';
+export type NavKey = 'org' | 'people' | 'accounts' | 'groups' | 'calendar' | 'audit' | 'matters' | 'intake' | 'categories' | 'dispatchRules' | 'replyTemplates' | 'settings' | 'hotTopics' | 'matterClasses';
 
 /** A top-level screen, shown in the menu only when the session can do its read action. */
 export interface NavItem {
@@ -38,6 +39,8 @@ export const navItems: NavItem[] = [
   { key: 'intake', path: '/intake', action: 'matter.intake', icon: <FormOutlined /> },
   // Hot topics (每月一题): what leaders and administrators act on.
   { key: 'hotTopics', path: '/hot-topics', action: 'matter.lead', icon: <FireOutlined /> },
+  // Classes (一类问题): read by whoever reads matters (the server scopes the list), changed by leaders.
+  { key: 'matterClasses', path: '/matter-classes', action: 'matter.read', icon: <ClusterOutlined /> },
   { key: 'categories', path: '/categories', action: 'category.manage', icon: <PartitionOutlined /> },
   { key: 'dispatchRules', path: '/dispatch-rules', action: 'category.manage', icon: <BranchesOutlined /> },
   { key: 'replyTemplates', path: '/reply-templates', action: 'category.manage', icon: <SnippetsOutlined /> },

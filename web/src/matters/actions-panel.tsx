@@ -20,10 +20,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { ratings, type MatterAbility, type MatterDetail, type MatterListItem, type Page } from '../api/types.ts';
+import { ratings, type MatterAbility, type MatterDetail } from '../api/types.ts';
 import { useReportError } from '../lib/use-report-error.ts';
 import { UnitTreeSelect } from '../components/unit-tree-select.tsx';
-import { useDispatchSuggestion, useMatterWrite, useReplyTemplates } from './matter-api.ts';
+import { findMatterByCode, useDispatchSuggestion, useMatterWrite, useReplyTemplates } from './matter-api.ts';
 import { ReplyCheckPanel, useReplyCheck } from '../text/reply-check.tsx';
 import { DispatchSuggestionHint } from '../text/dispatch-suggestion-hint.tsx';
 
@@ -130,12 +130,10 @@ async function bodyFor(ability: PanelAbility, v: Values, matter: MatterDetail): 
 
 class MergeTargetError extends Error {}
 
-/** The id of the matter with exactly this code, found through the inbox search (GET /matters?q=). */
+/** The id of the matter with exactly this code in the caller's scope; MergeTargetError when there is none. */
 async function findMatterIdByCode(code: string): Promise<string> {
-  const wanted = code.trim().toUpperCase();
-  const page = await api.get<Page<MatterListItem>>('/matters', { q: wanted, limit: 10 });
-  const hit = page.items.find((m) => m.code.toUpperCase() === wanted);
-  if (!hit) throw new MergeTargetError(wanted);
+  const hit = await findMatterByCode(code);
+  if (!hit) throw new MergeTargetError(code.trim().toUpperCase());
   return hit.id;
 }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../api/client.ts';
-import type { Category, DispatchSuggestion, MatterDetail, MatterListItem, ReplyTemplate } from '../api/types.ts';
+import type { Category, DispatchSuggestion, MatterDetail, MatterListItem, Page, ReplyTemplate } from '../api/types.ts';
 
 // Query keys of the closed loop, so a write refreshes every view of the same data.
 export const matterKeys = {
@@ -20,6 +20,14 @@ export function useMatter(id: string | undefined) {
     queryFn: () => api.get<MatterDetail>(`/matters/${encodeURIComponent(id!)}`),
     enabled: !!id,
   });
+}
+
+/** The matter with exactly this code in the caller's scope, found through the inbox search (GET /matters?q=); null when none. */
+export async function findMatterByCode(code: string): Promise<MatterListItem | null> {
+  const wanted = code.trim().toUpperCase();
+  if (!wanted) return null;
+  const page = await api.get<Page<MatterListItem>>('/matters', { q: wanted, limit: 10 });
+  return page.items.find((m) => m.code.toUpperCase() === wanted) ?? null;
 }
 
 /** The category tree, flat and depth first (GET /categories); inactive ones only when asked. */

@@ -9,6 +9,7 @@ import { useMatter } from './matter-api.ts';
 import { useCategoryNames } from './category-tree-select.tsx';
 import { Deadline, MatterFlags, MatterProgress, StatusTag } from './matter-bits.tsx';
 import { PetitionerCard } from './petitioner-card.tsx';
+import { Open311Card } from './open311-card.tsx';
 import { MatterTimeline } from './matter-timeline.tsx';
 import { MeasuresCard } from './measures-card.tsx';
 import { NotesCard } from './notes-card.tsx';
@@ -62,6 +63,7 @@ export function MatterPage() {
         <div className="matter-side">
           <ActionsPanel matter={m} />
           <PetitionerCard matter={m} />
+          <Open311Card matter={m} />
           <MatterTimeline events={m.events} />
         </div>
       </div>
@@ -208,9 +210,9 @@ function MatterBody({ matter: m }: { matter: MatterDetail }) {
         <Card size="small" title={t('matters.detail.sectionClasses')} className="matter-card">
           <Space size={6} wrap>
             {m.classes.map((c) => (
-              <Tag key={c.id} color={c.closedAt ? 'green' : 'blue'}>
-                {c.name}
-              </Tag>
+              <Link key={c.id} to={`/matter-classes/${c.id}`} data-testid="matter-class-link">
+                <Tag color={c.closedAt ? 'green' : 'blue'}>{c.name}</Tag>
+              </Link>
             ))}
           </Space>
         </Card>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { UnitTreeSelect } from '../components/unit-tree-select.tsx';
 import { matterKeys } from '../matters/matter-api.ts';
+import { classKeys } from '../matters/class-api.ts';
 import { textKeys, useHotTopics, useSuggestionStats, useTextModels, type HotTopic, type HotTopicsResult } from './text-api.ts';
 import './text.css';
 
@@ -177,10 +178,11 @@ function TopicCard({ rank, topic, result }: { rank: number; topic: HotTopic; res
   );
 }
 
-/** Names the class, creates it (POST /matter-classes) and links the topic's members one by one. */
+/** Names the class, creates it (POST /matter-classes), links the topic's members one by one and opens it. */
 function MakeClassModal({ topic, onClose }: { topic: HotTopic; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const qc = useQueryClient();
   const report = useReportError();
   const [form] = Form.useForm<{ name: string; description?: string }>();
@@ -202,8 +204,10 @@ function MakeClassModal({ topic, onClose }: { topic: HotTopic; onClose: () => vo
         }
       }
       void message.success(failed ? t('text.hot.classPartial', { name: klass.name, count: added, failed }) : t('text.hot.classDone', { name: klass.name, count: added }));
-      await qc.invalidateQueries({ queryKey: matterKeys.matters });
+      await Promise.all([qc.invalidateQueries({ queryKey: matterKeys.matters }), qc.invalidateQueries({ queryKey: classKeys.classes })]);
       onClose();
+      // The class is where its members are seen together and closed with one fix.
+      navigate(`/matter-classes/${klass.id}`);
     } catch (err) {
       report(err, form);
     } finally {
