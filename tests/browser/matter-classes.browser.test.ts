@@ -119,12 +119,15 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
       await page.goto(`${base}/matters/${lights.id}`);
       await page.getByTestId('matter-class-link').waitFor();
       expect(await page.getByTestId('matter-class-link').innerText()).toBe(className);
+    });
+
+    await step('09-class-from-matter', async () => {
       await page.getByTestId('matter-class-link').click();
       await page.waitForURL(/\/matter-classes\/[0-9a-f-]{36}$/);
       await expect.poll(() => page.getByTestId('class-member-code').allInnerTexts()).toEqual([lights.code]);
     });
 
-    await step('09-second-added-and-removed', async () => {
+    await step('10-second-added-and-removed', async () => {
       await page.getByTestId('class-add-code').fill(other.code);
       await page.getByTestId('class-add-submit').click();
       await expect.poll(() => page.getByTestId('class-member-code').allInnerTexts()).toEqual([lights.code, other.code]);
@@ -136,7 +139,7 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
       await toastsGone(page);
     });
 
-    await step('10-closed', async () => {
+    await step('11-closed', async () => {
       await page.getByTestId('class-close').click();
       const d = await openDialog(page);
       await d.getByTestId('class-close-note').fill('镇里建立路灯维护台账，落实到村专人每周巡查，损坏 48 小时内修复。');
@@ -151,7 +154,7 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
       await toastsGone(page);
     });
 
-    await step('11-member-timeline', async () => {
+    await step('12-member-timeline', async () => {
       await page.getByTestId('class-member-code').click();
       await page.waitForURL(new RegExp(`/matters/${lights.id}$`));
       await page.getByTestId('matter-timeline').getByText('一类问题整体办结').waitFor();
@@ -173,7 +176,7 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
     expect(posted.status(), await posted.text()).toBe(200);
     const [{ service_request_id: code }] = (await posted.json()) as { service_request_id: string }[];
 
-    await step('12-open311-masked', async () => {
+    await step('13-open311-masked', async () => {
       await logInTo(page, 'operator', run!.demoPassword, 'matters', /\/matters/);
       await page.getByTestId('inbox-search').fill(code);
       await page.getByTestId('inbox-search-submit').click();
@@ -184,7 +187,7 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
       expect(await page.getByTestId('open311-card').innerText()).not.toContain('dev-1');
     });
 
-    await step('13-open311-revealed', async () => {
+    await step('14-open311-revealed', async () => {
       await page.getByTestId('reveal-open311-email').click();
       const d = await openDialog(page);
       await d.getByRole('button', { name: /确\s*定/ }).click();

@@ -139,8 +139,9 @@ function MembersCard({ klass: c }: { klass: MatterClassDetail }) {
     <Card size="small" title={t('classes.sectionMembers', { count: c.members.length })} className="matter-card class-members-card" data-testid="class-members">
       {c.can.manage ? (
         <Form form={form} layout="inline" onFinish={add} className="class-add-form">
-          <Form.Item name="code" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('matters.field.code') }) }]}>
-            <Input maxLength={40} placeholder={t('classes.addCodePlaceholder')} className="mono-text" style={{ width: 300 }} data-testid="class-add-code" />
+          {/* A fixed width, so that a message under the field wraps there instead of pushing the button aside. */}
+          <Form.Item name="code" style={{ width: 300 }} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('matters.field.code') }) }]}>
+            <Input maxLength={40} placeholder={t('classes.addCodePlaceholder')} className="mono-text" data-testid="class-add-code" />
           </Form.Item>
           <Form.Item>
             <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="class-add-submit">
