@@ -1,9 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonl } from '../server/modules/text/jsonl.ts';
 import { trainClassifier } from '../server/modules/text/train-classifier.ts';
 import { classifyText } from '../server/modules/text/classify-text.ts';
 import { serializeClassifier } from '../server/modules/text/serialize-classifier.ts';
 import { parseClassifier } from '../server/modules/text/parse-classifier.ts';
+import { taxonomyExamples } from '../server/modules/text/classifier-taxonomy.ts';
 import { seededRandom } from '../server/modules/text/seeded-random.ts';
 import type { LabelledText } from '../server/modules/text/classifier-model.ts';
 import type { BenchOptions, Metrics } from './run.ts';
@@ -48,7 +50,8 @@ export function recombine(rows: readonly LabelledText[], n: number, seed: number
  * training on the 932 real rows and on 10,000 recombined ones (the defaults, held-out
  * calibration included), the model file's size, and classification throughput (messages/s, all
  * work included: cleaning, n-grams, lookup, softmax) over the real rows, repeated for ≥ 3 s.
- * Accuracy is not measured here: see bench/text-cv.ts.
+ * Both trainings also take the category tree's names when label-taxonomy.csv lies beside the
+ * messages (as the recommended `trainClassifier(rows, {}, taxonomyExamples(…))`). Accuracy is not measured here: see bench/text-cv.ts.
  */
 export async function benchTextClassify(opts: BenchOptions): Promise<Metrics> {
   const file = path.join(textDataDir(opts), 'messages-labelled-train.jsonl');
@@ -58,8 +61,11 @@ export async function benchTextClassify(opts: BenchOptions): Promise<Metrics> {
     label: String(r.value.label),
   }));
 
-  console.error(`training on ${rows.length} real messages …`);
-  const small = timed(() => trainClassifier(rows));
+  const taxonomyFile = path.join(textDataDir(opts), 'label-taxonomy.csv');
+  const extra = existsSync(taxonomyFile) ? taxonomyExamples(readFileSync(taxonomyFile, 'utf8'), [...new Set(rows.map((r) => r.label))]) : [];
+
+  console.error(`training on ${rows.length} real messages (+ ${extra.length} category names) …`);
+  const small = timed(() => trainClassifier(rows, {}, extra));
   const smallFile = serializeClassifier(small.value);
   const load = timed(() => parseClassifier(JSON.parse(smallFile)));
 
@@ -77,13 +83,14 @@ export async function benchTextClassify(opts: BenchOptions): Promise<Metrics> {
 
   const big = recombine(rows, 10_000, 42);
   console.error('training on 10,000 recombined messages …');
-  const large = timed(() => trainClassifier(big));
+  const large = timed(() => trainClassifier(big, {}, extra));
   const largeFile = serializeClassifier(large.value);
 
   const avgChars = Math.round(rows.reduce((s, r) => s + r.title.length + r.detail.length, 0) / rows.length);
   return {
     data: file,
     train_rows: rows.length,
+    taxonomy_examples: extra.length,
     avg_chars_per_message: avgChars,
     classify_msgs_per_s: Math.round(classified / run.wallS),
     classify_msgs_per_cpu_s: Math.round(classified / run.cpuS),

@@ -2,20 +2,22 @@
  * Repeated stratified k-fold cross-validation of the message classifier on a labelled JSONL file
  * (the only honest way to choose a method with 932 rows: one split's score moves by ±0.02).
  *
- *   npx tsx bench/text-cv.ts <train.jsonl> [--folds 5] [--repeats 3] [--set '{"C":0.5}'] [--oof out.jsonl]
+ *   npx tsx bench/text-cv.ts <train.jsonl> [--folds 5] [--repeats 3] [--set '{"C":0.5}'] [--oof out.jsonl] [--taxonomy label-taxonomy.csv]
  *
  * Prints the mean and standard deviation of macro-F1 over all folds of all repeats, and the
  * out-of-fold macro-F1 of each repeat. `--set` overrides classifier options (JSON). `--oof`
  * writes the first repeat's out-of-fold predictions in input order, to check with
- * /work/shared/tools/macro-f1.mjs <train.jsonl> <out.jsonl>.
+ * /work/shared/tools/macro-f1.mjs <train.jsonl> <out.jsonl>. `--taxonomy` adds the category tree's
+ * names to every fold's training (`taxonomyExamples`); the test messages are always only messages.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { readJsonl, recordId, toJsonl } from '../server/modules/text/jsonl.ts';
 import { defaultClassifierOptions, type ClassifierOptions } from '../server/modules/text/classifier-model.ts';
 import { extractTerms } from '../server/modules/text/extract-terms.ts';
 import { trainClassifierOnTerms } from '../server/modules/text/train-classifier-on-terms.ts';
 import { classifyTerms } from '../server/modules/text/classify-terms.ts';
+import { taxonomyExamples } from '../server/modules/text/classifier-taxonomy.ts';
 import { stratifiedFolds } from '../server/modules/text/stratified-folds.ts';
 import { macroF1 } from './macro-f1.ts';
 
@@ -34,10 +36,12 @@ export interface CvResult {
 }
 
 /** Runs repeated stratified k-fold cross-validation of `trainClassifier` with the given options. */
-export async function crossValidate(file: string, options: ClassifierOptions, folds = 5, repeats = 3): Promise<CvResult> {
+export async function crossValidate(file: string, options: ClassifierOptions, folds = 5, repeats = 3, taxonomyFile?: string): Promise<CvResult> {
   const records = await readJsonl(file, ['id', 'title', 'detail', 'label']);
   const labels = records.map((r) => String(r.value.label));
   const terms = records.map((r) => extractTerms(String(r.value.title), String(r.value.detail), options));
+  const extras = taxonomyFile ? taxonomyExamples(await readFile(taxonomyFile, 'utf8'), [...new Set(labels)]) : [];
+  const extra = { termLists: extras.map((e) => extractTerms(e.title, e.detail, options)), labels: extras.map((e) => e.label) };
   const scores: number[] = [];
   const oofF1: number[] = [];
   let firstOof: string[] = [];
@@ -48,7 +52,7 @@ export async function crossValidate(file: string, options: ClassifierOptions, fo
     for (let f = 0; f < folds; f++) {
       const train = records.map((_, i) => i).filter((i) => fold[i] !== f);
       const test = records.map((_, i) => i).filter((i) => fold[i] === f);
-      const model = trainClassifierOnTerms(train.map((i) => terms[i]), train.map((i) => labels[i]), options);
+      const model = trainClassifierOnTerms(train.map((i) => terms[i]), train.map((i) => labels[i]), options, extra);
       const predicted = test.map((i) => {
         const c = classifyTerms(model, terms[i]);
         lossSum -= Math.log(Math.max(c.scores[labels[i]] ?? 0, 1e-12));
@@ -68,7 +72,7 @@ export async function crossValidate(file: string, options: ClassifierOptions, fo
 async function main(args: string[]): Promise<void> {
   const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   if (!file) {
-    console.error('usage: npx tsx bench/text-cv.ts <train.jsonl> [--folds 5] [--repeats 3] [--set JSON] [--oof out.jsonl]');
+    console.error('usage: npx tsx bench/text-cv.ts <train.jsonl> [--folds 5] [--repeats 3] [--set JSON] [--oof out.jsonl] [--taxonomy csv]');
     process.exit(2);
   }
   const flag = (name: string) => {
@@ -77,7 +81,7 @@ async function main(args: string[]): Promise<void> {
   };
   const options: ClassifierOptions = { ...defaultClassifierOptions, ...(JSON.parse(flag('--set') ?? '{}') as Partial<ClassifierOptions>) };
   const started = performance.now();
-  const r = await crossValidate(file, options, Number(flag('--folds') ?? 5), Number(flag('--repeats') ?? 3));
+  const r = await crossValidate(file, options, Number(flag('--folds') ?? 5), Number(flag('--repeats') ?? 3), flag('--taxonomy'));
   const oofFile = flag('--oof');
   if (oofFile) {
     const records = await readJsonl(file, ['id']);
@@ -93,6 +97,7 @@ async function main(args: string[]): Promise<void> {
       log_loss: +r.logLoss.toFixed(4),
       seconds: +((performance.now() - started) / 1000).toFixed(1),
       options: flag('--set') ? JSON.parse(flag('--set')!) : 'default',
+      taxonomy: flag('--taxonomy') ?? null,
     }),
   );
 }

@@ -79,6 +79,8 @@ export interface ClassifierModel {
   temperature: number;
   /** Messages the model was trained on. */
   trainedOn: number;
+  /** Extra examples that were not messages (category names) it was also trained on; 0 or absent: none. */
+  extraExamples?: number;
 }
 
 /** The model file's `format` marker; another value is refused. */
@@ -115,6 +117,8 @@ export const ZClassifierFile = z.object({
   version: z.literal(CLASSIFIER_VERSION),
   createdAt: z.string(),
   trainedOn: z.number().int().positive(),
+  /** Absent in files written before extra examples existed. */
+  extraExamples: z.number().int().min(0).optional(),
   options: ZClassifierOptions,
   labels: z.array(z.string().min(1)).min(2),
   featureCount: z.number().int().min(0),

@@ -11,6 +11,7 @@ import { stratifiedFolds } from './stratified-folds.ts';
 import { softmax } from './softmax.ts';
 import { fitTemperature } from './fit-temperature.ts';
 import { TermTable } from './term-table.ts';
+import { taxonomyExamples } from './classifier-taxonomy.ts';
 import { defaultClassifierOptions, type LabelledText } from './classifier-model.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +61,41 @@ describe('trainClassifier / classifyText', () => {
 
   it('refuses fewer than two labels', () => {
     expect(() => trainClassifier(train.filter((t) => t.label === '交通运输'))).toThrow(/two labels/);
+  });
+});
+
+describe('taxonomyExamples and extra examples', () => {
+  const csv = '\uFEFFlevel1,level2,level3\r\n交通运输,出租车管理,网约车问题\r\n交通运输,其他,其他\r\n环境保护,环境污染,噪音污染\r\n农村农业,农业生产,种子化肥\r\n';
+
+  it('turns each named level-3 category of a known label into a short example', () => {
+    expect(taxonomyExamples(csv, ['交通运输', '环境保护', '教育文体'])).toEqual([
+      { title: '网约车问题', detail: '出租车管理', label: '交通运输' },
+      { title: '噪音污染', detail: '环境污染', label: '环境保护' },
+    ]);
+    expect(() => taxonomyExamples('a,b,c\n1,2,3', ['x'])).toThrow(/level1, level2 and level3/);
+  });
+
+  it('trains on extra examples without adding their labels or their terms to the vocabulary', () => {
+    const plain = trainClassifier(train, { calibrationFolds: 0 });
+    // "校车" (school bus) appears in no fixture message, so it cannot become a feature; "排放"
+    // (discharge) is in two 环境保护 messages, so it is one, and the extra pulls it to 教育文体.
+    const extra = [
+      { title: '排放', detail: '排放 校车', label: '教育文体' },
+      { title: '种子', detail: '化肥', label: '农村农业' },
+    ];
+    const model = trainClassifier(train, { calibrationFolds: 0 }, extra);
+    expect(model.labels).toEqual(plain.labels);
+    expect(Array.from(model.keys)).toEqual(Array.from(plain.keys));
+    expect(model.extraExamples).toBe(1);
+    const margin = (m: typeof model, title: string) => {
+      const s = classifyText(m, title, '').scores;
+      return Math.log(s['教育文体'] / s['环境保护']) / m.temperature;
+    };
+    // Relative to an empty message, so that the bias's own change does not count.
+    expect(margin(model, '排放') - margin(model, '')).toBeGreaterThan(margin(plain, '排放') - margin(plain, ''));
+    const restored = parseClassifier(JSON.parse(serializeClassifier(model)));
+    expect(restored.extraExamples).toBe(1);
+    expect(parseClassifier(JSON.parse(serializeClassifier(plain))).extraExamples).toBe(0);
   });
 });
 

@@ -40,5 +40,5 @@ export function parseClassifier(json: unknown): ClassifierModel {
     table.set(keys[i], i);
     blockOf[i] = keys[i] % 4;
   }
-  return { options: f.options, labels: f.labels, table, keys, idf, blockOf, weights, bias: f.bias, temperature: f.temperature, trainedOn: f.trainedOn };
+  return { options: f.options, labels: f.labels, table, keys, idf, blockOf, weights, bias: f.bias, temperature: f.temperature, trainedOn: f.trainedOn, extraExamples: f.extraExamples ?? 0 };
 }

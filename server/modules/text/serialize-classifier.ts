@@ -12,6 +12,7 @@ export function serializeClassifier(model: ClassifierModel, createdAt = new Date
     version: CLASSIFIER_VERSION,
     createdAt: createdAt.toISOString(),
     trainedOn: model.trainedOn,
+    ...(model.extraExamples ? { extraExamples: model.extraExamples } : {}),
     options: model.options,
     labels: model.labels,
     featureCount: model.keys.length,

@@ -17,12 +17,27 @@ function pickSample(labels: readonly string[], parts: number, seed: number): num
   return labels.map((_, i) => i).filter((i) => fold[i] === 0);
 }
 
+/** Extra examples that are not messages (category names, see `taxonomyExamples`), as terms. */
+export interface ExtraTerms {
+  termLists: readonly Float64Array[];
+  labels: readonly string[];
+}
+
 /**
  * `trainClassifier` on messages already turned into terms (`extractTerms` with the same
- * options), so that cross-validation extracts each message's terms once for all folds.
+ * options), so that cross-validation extracts each message's terms once for all folds. `extra`
+ * examples join every SVM's training set (the calibration folds' too, since they are always at
+ * hand) but not the vocabulary or its idf, which stay those of real messages; extras of a label
+ * no message has are ignored.
  */
-export function trainClassifierOnTerms(termLists: readonly Float64Array[], labelsOfExamples: readonly string[], options: ClassifierOptions): ClassifierModel {
+export function trainClassifierOnTerms(
+  termLists: readonly Float64Array[],
+  labelsOfExamples: readonly string[],
+  options: ClassifierOptions,
+  extra: ExtraTerms = { termLists: [], labels: [] },
+): ClassifierModel {
   if (termLists.length !== labelsOfExamples.length) throw new Error('trainClassifierOnTerms: one label per example');
+  if (extra.termLists.length !== extra.labels.length) throw new Error('trainClassifierOnTerms: one label per extra example');
   const labels = [...new Set(labelsOfExamples)].sort();
   if (labels.length < 2) throw new Error(`a classifier needs at least two labels, got ${labels.length}`);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -30,7 +45,10 @@ export function trainClassifierOnTerms(termLists: readonly Float64Array[], label
   const vocab = fitVocabulary(termLists, options);
   const xs = termLists.map((t) => vectorizeTerms(vocab, t, options));
   const dim = vocab.idf.length;
-  const models = trainOneVsRest(xs, truth, labels.length, dim, options);
+  const kept = extra.labels.map((_, k) => k).filter((k) => labelIndex.has(extra.labels[k]));
+  const extraXs = kept.map((k) => vectorizeTerms(vocab, extra.termLists[k], options));
+  const extraTruth = kept.map((k) => labelIndex.get(extra.labels[k])!);
+  const models = trainOneVsRest([...xs, ...extraXs], [...truth, ...extraTruth], labels.length, dim, options);
 
   let temperature = DEFAULT_TEMPERATURE;
   // Calibrate on a stratified sample of at most CALIBRATION_SAMPLE messages: the folds' extra
@@ -48,8 +66,8 @@ export function trainClassifierOnTerms(termLists: readonly Float64Array[], label
       const train = sample.filter((_, k) => fold[k] !== f);
       const test = sample.filter((_, k) => fold[k] === f);
       const sub = trainOneVsRest(
-        train.map((i) => xs[i]),
-        train.map((i) => truth[i]),
+        [...train.map((i) => xs[i]), ...extraXs],
+        [...train.map((i) => truth[i]), ...extraTruth],
         labels.length,
         dim,
         options,
@@ -75,5 +93,6 @@ export function trainClassifierOnTerms(termLists: readonly Float64Array[], label
     bias: models.map((m) => m.b),
     temperature,
     trainedOn: termLists.length,
+    extraExamples: kept.length,
   };
 }
