@@ -76,9 +76,28 @@ export function supervisesUnit(actor: Actor, path: string): boolean {
 
 /**
  * The subtree roots where the actor may perform `action`, reduced so that no root lies inside
- * another. Queries filter by these prefixes; an empty list means nothing is visible.
+ * another, the outermost (shortest path) first. Queries filter by these prefixes; an empty list
+ * means nothing is visible. The array is shared between calls: do not change it.
  */
 export function scopeFor(actor: Actor, action: Action): string[] {
+  // A list page asks this for every ability of every row: remember it per actor, for as long as
+  // the actor's roles and supervised units are the same arrays (they are rebuilt, never edited).
+  let memo = scopeMemo.get(actor);
+  if (!memo || memo.roles !== actor.roles || memo.supervised !== actor.supervisedPaths) {
+    memo = { roles: actor.roles, supervised: actor.supervisedPaths, byAction: new Map() };
+    scopeMemo.set(actor, memo);
+  }
+  let roots = memo.byAction.get(action);
+  if (!roots) {
+    roots = computeScope(actor, action);
+    memo.byAction.set(action, roots);
+  }
+  return roots;
+}
+
+const scopeMemo = new WeakMap<Actor, { roles: ActorRole[]; supervised: string[]; byAction: Map<Action, string[]> }>();
+
+function computeScope(actor: Actor, action: Action): string[] {
   const roots: string[] = [];
   for (const r of actor.roles) {
     if (!roleAllows(r.role, action)) continue;

@@ -35,7 +35,7 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; poolSize?: number; preparedLimit?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // The named statements of hot paths (see queryRows) run on a small pool of their own whose
@@ -49,7 +49,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       });
     }
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    hotPools.set(db, hotPool);
+    hotPools.set(db, { pool: hotPool, preparedLimit: opts.preparedLimit ?? MAX_PREPARED_PER_CONNECTION });
     return {
       db,
       kind: 'postgres',
@@ -86,7 +86,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   };
 }
 
-const hotPools = new WeakMap<object, pg.Pool>();
+const hotPools = new WeakMap<object, { pool: pg.Pool; preparedLimit: number }>();
 
 /**
  * Rows of a raw SQL query, whichever driver returned them. With `prepare`, a query on the pool
@@ -94,13 +94,48 @@ const hotPools = new WeakMap<object, pg.Pool>();
  * parsing and planning; the name includes a hash of the text, so each variant gets its own.
  */
 export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>, opts: { prepare?: string } = {}): Promise<T[]> {
-  const pool = opts.prepare ? hotPools.get(db) : undefined;
-  if (pool) {
+  const hot = opts.prepare ? hotPools.get(db) : undefined;
+  if (hot) {
+    const pool = hot.pool;
     const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
     const name = `${opts.prepare}_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
-    const res = await pool.query({ name, text, values: params });
-    return res.rows as T[];
+    const client = await pool.connect();
+    let failed: Error | undefined;
+    try {
+      const res = await client.query({ name, text, values: params });
+      await keepPreparedBounded(client, name, hot.preparedLimit);
+      return res.rows as T[];
+    } catch (err) {
+      failed = err as Error;
+      throw err;
+    } finally {
+      // As pool.query does: a connection that failed a query is closed rather than reused.
+      client.release(failed);
+    }
   }
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * At most this many named statements stay prepared on one connection (default of openDatabase's `preparedLimit`). Some hot statements carry
+ * the caller's scope as literals (one statement per scope and shape), so their number grows with
+ * the accounts in use; the least recently used are deallocated beyond it.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 200;
+const preparedOf = new WeakMap<pg.PoolClient, Map<string, true>>();
+
+/** Marks `name` as just used on this connection and deallocates the least recently used beyond the limit. */
+async function keepPreparedBounded(client: pg.PoolClient, name: string, limit: number): Promise<void> {
+  let used = preparedOf.get(client);
+  if (!used) preparedOf.set(client, (used = new Map()));
+  used.delete(name);
+  used.set(name, true);
+  while (used.size > limit) {
+    const oldest = used.keys().next().value as string;
+    used.delete(oldest);
+    await client.query(`deallocate "${oldest}"`);
+    // node-postgres remembers what it parsed; forget it too, or it would execute a statement the server no longer has.
+    delete (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[oldest];
+  }
 }

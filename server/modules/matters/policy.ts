@@ -120,7 +120,7 @@ const roleRules: Record<MatterAbility, (actor: Actor, m: MatterSides) => boolean
  */
 export function intakeUnitFor(actor: Actor, kind: string): { unitId: string; unitPath: string } | null {
   const pick = (action: Action) => {
-    const [root] = scopeFor(actor, action).sort((a, b) => a.length - b.length);
+    const [root] = scopeFor(actor, action);
     const role = root ? actor.roles.find((r) => r.unitPath === root && roleAllows(r.role, action)) : undefined;
     return role ? { unitId: role.unitId, unitPath: role.unitPath } : null;
   };

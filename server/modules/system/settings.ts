@@ -45,7 +45,9 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(settingSchemas, key);
 }
 
-function parseStored<K extends SettingKey>(key: K, value: unknown): SettingValue<K> {
+/** A stored value read along with another query (null when no row overrides the default), checked as getSetting checks it. */
+export function parseStored<K extends SettingKey>(key: K, value: unknown): SettingValue<K> {
+  if (value === null || value === undefined) return settingDefaults[key];
   const parsed = settingSchemas[key].safeParse(value);
   return parsed.success ? (parsed.data as SettingValue<K>) : settingDefaults[key];
 }
@@ -53,7 +55,12 @@ function parseStored<K extends SettingKey>(key: K, value: unknown): SettingValue
 /** The current value of one setting: the stored override, else its default. */
 export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-  return row ? parseStored(key, row.value) : settingDefaults[key];
+  return parseStored(key, row?.value);
+}
+
+/** SQL: the stored value of one setting (jsonb, or null while the default applies), as a column of a larger query. */
+export function storedSettingSql(key: SettingKey) {
+  return sql`(select s.value from settings s where s.key = ${sql.raw(`'${key}'`)})`;
 }
 
 /** Every setting with its current value and whether it is the default. */

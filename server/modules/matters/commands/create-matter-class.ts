@@ -13,7 +13,7 @@ import type { MatterClassRow } from '../queries/load-matter-class.ts';
  */
 export async function createMatterClass(ctx: Ctx, input: TMatterClassCreateRequest): Promise<MatterClassRow> {
   const actor = requireActor(ctx);
-  const [root] = scopeFor(actor, 'matter.lead').sort((a, b) => a.length - b.length);
+  const [root] = scopeFor(actor, 'matter.lead');
   const role = actor.roles.find((r) => r.unitPath === root);
   if (!role) throw forbidden();
   return ctx.db.transaction(async (tx) => {
