@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../core/policy.ts';
-import { conditionRefusal, intakeUnitFor, matterAbilities, matterAbilitiesFor, type MatterAbility, type MatterFacts } from './policy.ts';
+import { conditionRefusal, hasParentUnit, intakeUnitFor, matterAbilities, matterAbilitiesFor, type MatterAbility, type MatterFacts } from './policy.ts';
 
 // Role × state × ability, without HTTP: what each demo role may do with a matter taken in by the
 // county (/C/), handled by township A (/C/A/) with township B (/C/B/) as co-unit (协办) once
@@ -162,5 +162,15 @@ describe('conditions beyond the state table', () => {
     expect(conditionRefusal(m, 'escalate')).toBe('ESCALATION_PENDING');
     expect(conditionRefusal(matterIn('in_progress', { unitPath: C }), 'escalate')).toBe('ESCALATION_NO_PARENT');
     expect(conditionRefusal(matterIn('in_progress'), 'claim')).toBe('NOT_ESCALATED');
+  });
+});
+
+describe('hasParentUnit', () => {
+  it('is true below the root only', () => {
+    expect(hasParentUnit(null)).toBe(false);
+    expect(hasParentUnit('')).toBe(false);
+    expect(hasParentUnit('/root/')).toBe(false);
+    expect(hasParentUnit('/root/town/')).toBe(true);
+    expect(hasParentUnit('/root/town/village/')).toBe(true);
   });
 });

@@ -134,7 +134,10 @@ export function roleAllowsOnMatter(actor: Actor, m: MatterSides, ability: Matter
 
 /** A unit path with a parent (`/root/child/`), so there is a unit to escalate to. */
 export function hasParentUnit(path: string | null): boolean {
-  return !!path && path.split('/').filter(Boolean).length > 1;
+  if (!path) return false;
+  // `/root/` has no parent; `/root/child/` has: a slash after the first segment's before the end.
+  const end = path.indexOf('/', 1);
+  return end > 0 && end < path.length - 1;
 }
 
 /**
