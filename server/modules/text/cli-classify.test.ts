@@ -151,6 +151,27 @@ describe('jiceng text (bad input: exit 2, the line named, nothing written)', { t
     expect((await readdir(dir)).some((f) => f.includes('never-model'))).toBe(false);
   });
 
+  it('train with a category tree: its names count as examples; a tree without the level columns, or none of the labels, is refused', async () => {
+    const tree = await write('tree.csv', 'level1,level2,level3\n交通运输,公共交通,公交线路\n教育文体,学前教育,幼儿园收费\n环境保护,噪声污染,工地夜间施工\n交通运输,其他,其他\n');
+    const target = path.join(dir, 'tree-model.json');
+    let run = await jiceng('train', '--input', fixture('classify-train.jsonl'), '--model', target, '--taxonomy', tree);
+    expect(run.code, run.stderr).toBe(0);
+    // Three names (the "其他" row says nothing and is left out).
+    expect(JSON.parse(await readFile(target, 'utf8')).extraExamples).toBe(3);
+    const noColumns = await write('tree-bad.csv', 'a,b,c\n交通运输,公共交通,公交线路\n');
+    const otherLabels = await write('tree-other.csv', 'level1,level2,level3\n卫生计生,医疗服务,挂号难\n');
+    for (const [file, message] of [
+      [noColumns, /tree-bad\.csv: taxonomy CSV: the header must name level1, level2 and level3/],
+      [otherLabels, /tree-other\.csv: no category of the tree belongs to the labels/],
+      [path.join(dir, 'no-such.csv'), /no-such\.csv: cannot read the category tree \(ENOENT\)/],
+    ] as const) {
+      run = await jiceng('train', '--input', fixture('classify-train.jsonl'), '--model', path.join(dir, 'never-tree.json'), '--taxonomy', file);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+    expect((await readdir(dir)).some((f) => f.includes('never-tree'))).toBe(false);
+  });
+
   it('reply-quality with a malformed time', async () => {
     const file = await write('bad-time.jsonl', '{"id":1,"detail":"d","reply":"r","time":"2024-05-06 09:00:00","reply_time":"2024-05-06 09:00:00"}\n{"id":2,"detail":"d","reply":"r","time":"2024/05/06","reply_time":"2024-05-07 09:00:00"}\n');
     await refused(['reply-quality', '--input', file], /bad-time\.jsonl:2: field "time" must be YYYY-MM-DD HH:MM:SS/);

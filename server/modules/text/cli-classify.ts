@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readJsonl, recordId, toJsonl, writeWhole, TextInputError, type JsonlRecord } from './jsonl.ts';
 import { runTextCommand } from './cli.ts';
 import { trainClassifier } from './train-classifier.ts';
+import { taxonomyExamples } from './classifier-taxonomy.ts';
 import { classifyText } from './classify-text.ts';
 import { serializeClassifier } from './serialize-classifier.ts';
 import { parseClassifier } from './parse-classifier.ts';
@@ -49,6 +50,25 @@ function copyOptions(opts: { minOverlap: string; shingle: string }): { minOverla
   return { minOverlap, shingle };
 }
 
+/** The category tree's names as training examples of the file's labels; a file that cannot be read or has no level columns is refused by name. */
+async function readTaxonomy(file: string, labels: string[]) {
+  let csv: string;
+  try {
+    csv = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new TextInputError(code ? `${file}: cannot read the category tree (${code})` : `${file}: the category tree is not UTF-8 text`);
+  }
+  try {
+    const examples = taxonomyExamples(csv, labels);
+    if (examples.length === 0) throw new TextInputError(`${file}: no category of the tree belongs to the labels of the training file`);
+    return examples;
+  } catch (err) {
+    if (err instanceof TextInputError) throw err;
+    throw new TextInputError(`${file}: ${(err as Error).message}`);
+  }
+}
+
 /** `text train`, `text classify`, `text reply-quality`, `text copies`. */
 export function registerClassifyCommands(text: Command): void {
   text
@@ -56,14 +76,16 @@ export function registerClassifyCommands(text: Command): void {
     .description('train the message classifier on JSONL lines {id, title, detail, label}; writes the model file (JSON) atomically')
     .requiredOption('--input <file>', 'labelled messages, JSONL')
     .requiredOption('--model <file>', 'model file to write')
-    .action((opts: { input: string; model: string }) =>
+    .option('--taxonomy <csv>', 'the category tree (CSV with columns level1, level2, level3): its names are added as short training examples of their level-1 label')
+    .action((opts: { input: string; model: string; taxonomy?: string }) =>
       runTextCommand(async () => {
         const records = await readJsonl(opts.input, ['id', 'title', 'detail', 'label']);
         for (const r of records) if (!String(r.value.label).trim()) throw new TextInputError(`${opts.input}:${r.line}: field "label" is empty`);
         const labels = new Set(records.map((r) => String(r.value.label)));
         if (labels.size < 2) throw new TextInputError(`${opts.input}: a classifier needs at least two labels, the file has ${labels.size}`);
+        const extra = opts.taxonomy ? await readTaxonomy(opts.taxonomy, [...labels]) : [];
         const started = performance.now();
-        const model = trainClassifier(records.map((r) => ({ title: String(r.value.title), detail: String(r.value.detail), label: String(r.value.label) })));
+        const model = trainClassifier(records.map((r) => ({ title: String(r.value.title), detail: String(r.value.detail), label: String(r.value.label) })), {}, extra);
         await writeWhole(opts.model, serializeClassifier(model));
         console.error(`trained on ${records.length} messages, ${labels.size} labels, ${model.keys.length} features in ${((performance.now() - started) / 1000).toFixed(1)} s → ${opts.model}`);
       }),
