@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigserial, boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { type AnyPgColumn, bigserial, boolean, customType, date, doublePrecision, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, units } from '../org/tables.ts';
 import { categories } from '../categories/tables.ts';
 
@@ -8,6 +8,15 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 
 /** Numbers the human-readable matter codes (`JC20261123-000123`); never reused, gaps allowed. */
 export const matterCodeSeq = pgSequence('matter_code_seq', { startWith: 1, increment: 1 });
+
+/**
+ * SQL: the distinct two-character pieces of a matter's title, description and code, lower-cased
+ * (jiceng_bigrams, migration 0008) — the expression of matters_search_bigrams_idx. The inbox
+ * search asks it for the pieces of each word; a query must spell it exactly so to use the index.
+ */
+function searchBigramsOf(t: { title: AnyPgColumn; description: AnyPgColumn; code: AnyPgColumn }): SQL {
+  return sql`jiceng_bigrams(${t.title} || ' ' || ${t.description} || ' ' || ${t.code})`;
+}
 
 /**
  * Matters (事项): citizen demands and problems that must be resolved. The responsible unit's path
@@ -110,8 +119,15 @@ export const matters = pgTable(
     index('matters_escalated_to_path_idx').using('btree', t.escalatedToUnitPath.op('text_pattern_ops')).where(sql`${t.escalationStatus} = 'pending'`),
     index('matters_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     uniqueIndex('matters_external_token_uq').on(t.externalToken).where(sql`${t.externalToken} is not null`),
+    // The inbox search (list-matters.ts, `searchCondition`): a word's pieces must all be there
+    // before its ILIKE is tried, so a word found in few matters reads only those. An expression
+    // index rather than a stored column: every writer keeps it right, and rows stay as narrow.
+    index('matters_search_bigrams_idx').using('gin', searchBigramsOf(t)),
   ],
 );
+
+/** SQL: the search pieces of a matter (`searchBigramsOf`), as matters_search_bigrams_idx indexes them. */
+export const matterSearchBigrams: SQL = searchBigramsOf(matters);
 
 /** The units working on a matter: one main (主办) and any co-units (协办). */
 export const matterUnits = pgTable(

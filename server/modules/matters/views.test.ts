@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, login, type Client, type TestApp } from '../../test/harness.ts';
 import { demoUnitIds } from '../../test/fixtures.ts';
 import { settings } from '../system/tables.ts';
-import { matters } from './tables.ts';
+import { matters, matterSearchBigrams } from './tables.ts';
 import { dispatched, inProgress, ok, received, type Kit } from './matters-test-kit.ts';
 
 // The inbox views (GET /api/matters?queue=…) and filters: who sees what, the flags and abilities
@@ -165,6 +165,42 @@ describe('inbox views and filters', () => {
     expect(await ids(operator, 'createdFrom=2024-03-15&createdTo=2024-03-15')).toEqual([village.id]);
     expect(await ids(operator, 'createdTo=2024-03-14')).toEqual([]);
     expect(await ids(operator, 'createdFrom=2024-03-16&createdTo=2024-12-31')).toEqual([]);
+  });
+
+  it('search: the word index narrows, ILIKE decides — absent, rare, mixed scripts, one character, any case', async () => {
+    const canal = await received(k, { title: '东坡村渡槽漏水WiFi信号差', description: '渡槽年久失修，村委会的无线网络也时断时续。' });
+    const pond = await received(k, { title: '西坡村鱼塘', description: '鱼塘边护栏缺失，存在安全隐患，护栏编号 QWE 和 WER。' });
+    const q = (words: string) => ids(operator, `q=${encodeURIComponent(words)}`);
+    // A word in no matter finds none, alone or beside words that are there.
+    expect(await q('潜水艇')).toEqual([]);
+    expect(await q('渡槽 潜水艇')).toEqual([]);
+    // A word in the title only, in the description only, and both.
+    expect(await q('东坡村')).toEqual([canal.id]);
+    expect(await q('无线网络')).toEqual([canal.id]);
+    expect(await q('渡槽 无线网络')).toEqual([canal.id]);
+    // Every piece of a word there (qw, we, er in QWE and WER), the word itself not: ILIKE still says no.
+    expect(await q('qwer')).toEqual([]);
+    expect(await q('qwe')).toEqual([pond.id]);
+    // Chinese and ASCII in one search, and ASCII in any case.
+    expect(await q('WiFi信号')).toEqual([canal.id]);
+    expect(await q('wifi')).toEqual([canal.id]);
+    expect(await q('WIFI 渡槽')).toEqual([canal.id]);
+    // One character has no pieces to look up: ILIKE alone, in the title or the description.
+    expect(await q('塘')).toEqual([pond.id]);
+    expect(await q('鱼塘 栏')).toEqual([pond.id]);
+    // A code as typed, in lower case too.
+    expect(await q(pond.code.toLowerCase())).toEqual([pond.id]);
+  });
+
+  it('search: the query spells the expression of matters_search_bigrams_idx, so the index can answer it', async () => {
+    // With sequential scans off, a statement whose expression differed from the index's (a change
+    // on one side only) would have no index to use and show a Seq Scan.
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute(sql`explain select id from matters where ${matterSearchBigrams} @> jiceng_bigrams(${'渡槽'})`);
+    });
+    const text = (plan as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]).join('\n');
+    expect(text).toContain('matters_search_bigrams_idx');
   });
 
   it('pages a view by (created_at, id) without gaps or repeats', async () => {

@@ -11,7 +11,7 @@ import { addDays, endOfChinaDay, todayInChina } from '../../calendar/calendar-da
 import { units } from '../../org/tables.ts';
 import { getSetting, parseStored, storedSettingSql } from '../../system/settings.ts';
 import { segment } from '../../text/segment.ts';
-import { matters } from '../tables.ts';
+import { matters, matterSearchBigrams } from '../tables.ts';
 import { appliedDeadline, backlogCutoff, isMatterBacklog, isMatterOverdue, openStatuses } from '../presenter.ts';
 import { matterAbilitiesFor } from '../policy.ts';
 import type { TMatterListItem, TMatterQueue, TMattersQuery } from '../schema.ts';
@@ -85,18 +85,25 @@ function queueCondition(queue: TMatterQueue, actor: Actor, now: Date, backlogDay
   }
 }
 
-/** SQL: every word of the search occurs in the title, the description or the code. */
+/**
+ * SQL: every word of the search occurs in the title, the description or the code. A word of two
+ * or more characters first has all its two-character pieces looked up in matters_search_bigrams_idx
+ * (the pieces worked out by the database, lower-cased as ILIKE does), so a rare word reads only
+ * the matters that may hold it; the ILIKE then decides, so the result is what ILIKE alone gives.
+ * A word of one character has no pieces and is tested by ILIKE alone.
+ */
 function searchCondition(q: string): SQL {
   const words = [...new Set(segment(q))].slice(0, MAX_SEARCH_TERMS);
   const terms = words.length > 0 ? words : [q];
+  const indexed = (t: string): SQL[] => ([...t].length >= 2 ? [sql`${matterSearchBigrams} @> jiceng_bigrams(${t})`] : []);
   const allWords = and(
     ...terms.map((t) => {
       const pattern = `%${escapeLike(t)}%`;
-      return or(ilike(matters.title, pattern), ilike(matters.description, pattern), ilike(matters.code, pattern))!;
+      return and(...indexed(t), or(ilike(matters.title, pattern), ilike(matters.description, pattern), ilike(matters.code, pattern)))!;
     }),
   )!;
   // A code (JC20261201-000123, or a part of one) is found as typed, whatever the segmenter makes of it.
-  return or(ilike(matters.code, `%${escapeLike(q)}%`), allWords)!;
+  return or(and(...indexed(q), ilike(matters.code, `%${escapeLike(q)}%`)), allWords)!;
 }
 
 /** The start of a China calendar day. */
