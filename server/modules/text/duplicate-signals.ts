@@ -19,6 +19,11 @@ export interface DuplicateSignals {
   /** Specific place names both mention (an estate, a village, a road). */
   sharedPlaces: string[];
   /**
+   * Cosine with the words of `sharedPlaces` left out (0 when no place is shared): whether the two
+   * share the problem as well as the place (油烟 at one estate, not 油烟 and 开裂), as hot topics test.
+   */
+  issueScore: number;
+  /**
    * Rare words both titles use (jieba words in at most 1 % of messages): often the name of a
    * company, a platform or an estate that has no place suffix (58车贷, 美麓阳光).
    */
@@ -46,13 +51,33 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return Math.min(1, sum);
 }
 
+/** Cosine of two weighted term vectors leaving out the terms (words or bigrams) inside any of `places`. */
+function cosineWithout(a: Map<string, number>, b: Map<string, number>, places: readonly string[]): number {
+  const kept = (term: string) => {
+    const text = term.startsWith(bigramPrefix) ? term.slice(bigramPrefix.length) : term;
+    return !places.some((p) => p.includes(text));
+  };
+  let na = 0;
+  let nb = 0;
+  let dot = 0;
+  for (const [term, w] of a) {
+    if (!kept(term)) continue;
+    na += w * w;
+    dot += w * (b.get(term) ?? 0);
+  }
+  for (const [term, w] of b) if (kept(term)) nb += w * w;
+  return na && nb ? Math.min(1, dot / Math.sqrt(na * nb)) : 0;
+}
+
 /**
  * Everything the duplicate decision weighs about a pair of messages, with the corpus statistics
  * of `index` (IDF, rarity of place names): similarity, same account, shared or conflicting
  * places, time apart, copied text and the spans to highlight.
  */
 export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: SimilarityIndex): DuplicateSignals {
-  const score = cosine(weighTerms(index, similarityTerms(a.title, a.detail)), weighTerms(index, similarityTerms(b.title, b.detail)));
+  const vectorA = weighTerms(index, similarityTerms(a.title, a.detail));
+  const vectorB = weighTerms(index, similarityTerms(b.title, b.detail));
+  const score = cosine(vectorA, vectorB);
   const titleTermsA = similarityTerms(a.title, '');
   const titleTermsB = similarityTerms(b.title, '');
   const titleScore = cosine(weighTerms(index, titleTermsA), weighTerms(index, titleTermsB));
@@ -76,6 +101,7 @@ export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: Simi
     sameUser,
     accountPosts: sameUser ? (index.userPosts.get(pa.user!) ?? 0) : null,
     sharedPlaces,
+    issueScore: sharedPlaces.length ? cosineWithout(vectorA, vectorB, sharedPlaces) : 0,
     sharedTitleWords,
     placeConflict,
     daysApart,
