@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Page } from 'playwright-core';
 import { skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
-import { logInTo, logOutOf, openDialog, toast, topStep } from './matters-browser-helpers.ts';
+import { apiPost, logInTo, logOutOf, openDialog, toast, topStep, type Created } from './matters-browser-helpers.ts';
 
 // Classes of matters (一类问题) in Chinese against a real server: the county leader opens a class
 // from the menu, adds a matter by its code (an unknown code is refused on the field), finds the
@@ -10,20 +9,6 @@ import { logInTo, logOutOf, openDialog, toast, topStep } from './matters-browser
 // revealed by the operator, the media link. Screenshots: classes-*.png.
 
 const OPEN311_KEY = 'browser-open311-key';
-
-/** Writes through the API with the page's session (its cookie and CSRF token). */
-async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  const session = await page.request.get(new URL('/api/auth/session', page.url()).toString());
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.post(new URL(`/api${path}`, page.url()).toString(), { data: body, headers: { 'x-csrf-token': csrfToken } });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-interface Created {
-  id: string;
-  code: string;
-}
 
 /** A problem a leader may take in (未诉先办). */
 const problem = (title: string) => ({ kind: 'problem', origin: 'self_inspection', urgency: 'normal', title, description: `${title}，自查发现，需整改。` });

@@ -1,26 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Page } from 'playwright-core';
 import { skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
-import { inboxCodes, logInTo, logOutOf, openQueue, pickUnit, runAction, statusIs, toast, topStep } from './matters-browser-helpers.ts';
+import { apiPost, inboxCodes, logInTo, logOutOf, openQueue, pickUnit, runAction, statusIs, toast, topStep, type Created } from './matters-browser-helpers.ts';
 
 // The less common actions of the matter page in Chinese against a real server: 合并 (a duplicate
 // follows the main matter), 退单 (back to the intake queue, counted), 上报 by the township and 认领
 // by the county, whose unit then owns the matter. The matters are taken in through the API to keep
 // the file short; every action is done on screen. Screenshots: actions-*.png.
-
-/** Writes through the API with the page's session (its cookie and CSRF token). */
-async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  const session = await page.request.get(new URL('/api/auth/session', page.url()).toString());
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.post(new URL(`/api${path}`, page.url()).toString(), { data: body, headers: { 'x-csrf-token': csrfToken } });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-interface Created {
-  id: string;
-  code: string;
-}
 
 const take = (title: string) => ({ kind: 'demand', origin: 'hotline', urgency: 'normal', title, description: `${title}，群众来电请求尽快处理。`, petitioner: { phone: '13700001111' } });
 

@@ -120,3 +120,18 @@ export async function logOutOf(page: Page): Promise<void> {
     }
   }
 }
+
+/** Writes through the API with the page's session (its cookie and CSRF token). */
+export async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  const session = await page.request.get(new URL('/api/auth/session', page.url()).toString());
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await page.request.post(new URL(`/api${path}`, page.url()).toString(), { data: body, headers: { 'x-csrf-token': csrfToken } });
+  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A matter taken in through the API: its id and code. */
+export interface Created {
+  id: string;
+  code: string;
+}

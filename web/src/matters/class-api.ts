@@ -10,6 +10,11 @@ export const classKeys = {
   detail: (id: string) => ['matter-classes', 'detail', id] as const,
 };
 
+/** Opens a new class (POST /matter-classes) with a trimmed name and description; its matters are added to it afterwards. */
+export function createMatterClass(v: { name: string; description?: string }): Promise<MatterClass> {
+  return api.post<MatterClass>('/matter-classes', { name: v.name.trim(), description: v.description?.trim() || undefined });
+}
+
 /** Classes in the caller's scope, newest first; `open` keeps only open (true) or closed (false) ones (GET /matter-classes). */
 export function useMatterClasses(open: boolean | undefined) {
   return useQuery({

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Result, Spin, Table, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Table, Typography, type ButtonProps } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client.ts';
 import type { MatterClassDetail, MatterRef, MatterStatus } from '../api/types.ts';
 import { useReportError } from '../lib/use-report-error.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { RecordLoading, RecordUnavailable } from '../components/record-unavailable.tsx';
 import { findMatterByCode } from './matter-api.ts';
 import { useMatterClass, useMatterClassWrite } from './class-api.ts';
 import { StatusTag } from './matter-bits.tsx';
@@ -24,26 +24,16 @@ export function MatterClassPage() {
   const { id } = useParams();
   const q = useMatterClass(id);
 
-  if (q.isLoading) {
-    return (
-      <div className="content-loading">
-        <Spin />
-      </div>
-    );
-  }
+  if (q.isLoading) return <RecordLoading />;
   if (q.error || !q.data) {
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('classes.notFound') : t('classes.loadFailed')}
-        subTitle={notFound ? undefined : q.error?.message}
-        data-testid="class-not-found"
-        extra={
-          <Link to="/matter-classes">
-            <Button type="primary">{t('classes.back')}</Button>
-          </Link>
-        }
+      <RecordUnavailable
+        error={q.error}
+        notFoundTitle={t('classes.notFound')}
+        loadFailedTitle={t('classes.loadFailed')}
+        backTo="/matter-classes"
+        backLabel={t('classes.back')}
+        testIds={{ notFound: 'class-not-found', failed: 'class-load-failed' }}
       />
     );
   }

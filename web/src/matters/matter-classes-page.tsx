@@ -4,13 +4,12 @@ import { App, Button, Card, Empty, Form, Input, Modal, Segmented, Table, Tag, Ty
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
 import type { MatterClass } from '../api/types.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useReportError } from '../lib/use-report-error.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { PageHeader } from '../components/page-header.tsx';
-import { classKeys, useMatterClasses } from './class-api.ts';
+import { classKeys, createMatterClass, useMatterClasses } from './class-api.ts';
 import './matters.css';
 
 type StatusFilter = 'all' | 'open' | 'closed';
@@ -125,7 +124,7 @@ function CreateClassModal({ onClose }: { onClose: () => void }) {
   const submit = async (v: { name: string; description?: string }) => {
     setBusy(true);
     try {
-      const c = await api.post<MatterClass>('/matter-classes', { name: v.name.trim(), description: v.description?.trim() || undefined });
+      const c = await createMatterClass(v);
       void message.success(t('classes.created', { name: c.name }));
       await qc.invalidateQueries({ queryKey: classKeys.classes });
       onClose();

@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client.ts';
 import type { MatterDetail } from '../api/types.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { RecordLoading, RecordUnavailable } from '../components/record-unavailable.tsx';
 import { useMatter } from './matter-api.ts';
 import { useCategoryNames } from './category-tree-select.tsx';
 import { Deadline, MatterFlags, MatterProgress, StatusTag } from './matter-bits.tsx';
@@ -24,27 +24,18 @@ export function MatterPage() {
   const { id } = useParams();
   const q = useMatter(id);
 
-  if (q.isLoading) {
-    return (
-      <div className="content-loading">
-        <Spin />
-      </div>
-    );
-  }
+  if (q.isLoading) return <RecordLoading />;
   if (q.error || !q.data) {
     // Outside the caller's scope is the same 404 as a matter that does not exist.
-    const notFound = isApiError(q.error) && (q.error.status === 404 || q.error.status === 400);
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('matters.detail.notFound') : t('matters.detail.loadFailed')}
-        subTitle={notFound ? t('matters.detail.notFoundHint') : q.error?.message}
-        data-testid={notFound ? 'matter-not-found' : 'matter-load-failed'}
-        extra={
-          <Link to="/matters">
-            <Button type="primary">{t('matters.detail.back')}</Button>
-          </Link>
-        }
+      <RecordUnavailable
+        error={q.error}
+        notFoundTitle={t('matters.detail.notFound')}
+        notFoundHint={t('matters.detail.notFoundHint')}
+        loadFailedTitle={t('matters.detail.loadFailed')}
+        backTo="/matters"
+        backLabel={t('matters.detail.back')}
+        testIds={{ notFound: 'matter-not-found', failed: 'matter-load-failed' }}
       />
     );
   }

@@ -13,7 +13,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { UnitTreeSelect } from '../components/unit-tree-select.tsx';
 import { matterKeys } from '../matters/matter-api.ts';
-import { classKeys } from '../matters/class-api.ts';
+import { classKeys, createMatterClass } from '../matters/class-api.ts';
 import { textKeys, useHotTopics, useSuggestionStats, useTextModels, type HotTopic, type HotTopicsResult } from './text-api.ts';
 import './text.css';
 
@@ -191,7 +191,7 @@ function MakeClassModal({ topic, onClose }: { topic: HotTopic; onClose: () => vo
   const submit = async (v: { name: string; description?: string }) => {
     setBusy(true);
     try {
-      const klass = await api.post<{ id: string; name: string }>('/matter-classes', { name: v.name.trim(), description: v.description?.trim() || undefined });
+      const klass = await createMatterClass(v);
       let added = 0;
       let failed = 0;
       for (const matterId of topic.memberIds) {
