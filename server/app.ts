@@ -14,6 +14,7 @@ import type { SecretKeyring } from './core/personal-data/secret-key.ts';
 import { validatorCompiler } from './core/validation.ts';
 import { handleError } from './core/http-errors.ts';
 import { registerAuthHook } from './core/http-auth.ts';
+import { dataChanged } from './core/data-generation.ts';
 import { messageFor, pickLang, type Lang } from './core/messages.ts';
 import type { App, ModuleManifest } from './core/module.ts';
 import { systemModule } from './modules/system/module.ts';
@@ -102,6 +103,9 @@ export async function buildApp(database: Database, config: AppConfig, opts: { lo
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthHook(app, database.db, config);
+  // Organisation data or sessions changed elsewhere (migration 0009): end this instance's cached reads.
+  const stopListening = await database.listen('jiceng_changed', dataChanged);
+  app.addHook('onClose', async () => stopListening());
   await app.register(
     async (api) => {
       for (const m of modules) m.routes?.(api as unknown as App, { database, config, keys: opts.keys });

@@ -19,6 +19,11 @@ export interface AppConfig {
   secretKey: string | undefined;
   /** JICENG_SECRET_KEY_PREVIOUS split at commas: older keys that still decrypt after a rotation. */
   previousSecretKeys: string[];
+  /**
+   * JICENG_READ_CACHE (default on; `off` turns it off): serve a people page again for up to 2 s
+   * while no write has happened (see core/read-cache.ts).
+   */
+  readCache: boolean;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -49,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((k) => k.trim())
       .filter((k) => k !== ''),
+    readCache: !['off', '0', 'false'].includes((env.JICENG_READ_CACHE ?? '').trim().toLowerCase()),
   };
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from './errors.ts';
+import { currentGeneration, dataChanged } from './data-generation.ts';
+import { ReadCache } from './read-cache.ts';
 import { deleteSession, loadSession, touchSession, type LoadedSession } from '../modules/auth/session-store.ts';
 
 export const SESSION_COOKIE = 'jiceng_sid';
@@ -21,23 +23,19 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * A short-lived cache of loaded sessions, so a burst of reads does not look the same session up
- * on every request. Any write handled by this instance clears it (roles, paths, accounts may have
- * changed); on other instances a change takes effect within SESSION_CACHE_MS.
+ * on every request. Any write handled by this instance ends every entry (roles, paths, accounts may
+ * have changed), and so does a change of accounts or sessions reported by the database from
+ * elsewhere; without such a report a change made elsewhere takes effect within SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
-const sessionCache = new Map<string, { at: number; session: LoadedSession }>();
-
-/** Forgets every cached session (after any write). */
-export function clearSessionCache(): void {
-  sessionCache.clear();
-}
+const sessionCache = new ReadCache<LoadedSession>(SESSION_CACHE_MS, 10_000);
 
 async function loadSessionCached(db: Db, token: string, now: number): Promise<LoadedSession | null> {
-  const hit = sessionCache.get(token);
-  if (hit && now - hit.at < SESSION_CACHE_MS) return hit.session;
+  const hit = sessionCache.get(token, now);
+  if (hit) return hit;
+  const generation = currentGeneration();
   const session = await loadSession(db, token);
-  if (sessionCache.size >= 10_000) sessionCache.clear();
-  if (session) sessionCache.set(token, { at: now, session });
+  if (session) sessionCache.set(token, session, generation, now);
   else sessionCache.delete(token);
   return session;
 }
@@ -89,9 +87,9 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig
       session.lastSeenAt = new Date(now);
     }
   });
-  // Cleared before the answer leaves, so the caller's next request sees its own change.
+  // Before the answer leaves, so the caller's next request sees its own change.
   app.addHook('onSend', async (req, _reply, payload) => {
-    if (unsafeMethods.has(req.method)) clearSessionCache();
+    if (unsafeMethods.has(req.method)) dataChanged();
     return payload;
   });
 }

@@ -27,6 +27,13 @@ export interface Database {
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` for every notification on `channel` (NOTIFY, from any session of the
+   * database) until the returned stop function is called. On PostgreSQL a dedicated connection
+   * listens and reconnects after a loss, calling `onNotify` once more then, since notifications
+   * sent meanwhile are lost.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -67,6 +74,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       close: async () => {
         await Promise.all([pool.end(), hotPool.end()]);
       },
+      listen: (channel, onNotify) => listenPg(opts.databaseUrl!, channel, onNotify),
     };
   }
   let dataPath: string | undefined;
@@ -83,6 +91,59 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, () => onNotify());
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
+  };
+}
+
+const RELISTEN_AFTER_MS = 1_000;
+
+/** LISTEN on a connection of its own, reconnecting after a loss (see Database.listen). */
+async function listenPg(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const start = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    let down = false;
+    const lost = () => {
+      if (down) return;
+      down = true;
+      if (client === c) client = undefined;
+      void c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(reconnect, RELISTEN_AFTER_MS);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify();
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`listen "${channel.replace(/"/g, '""')}"`);
+      // Listening alone never keeps the process alive.
+      (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    } catch (err) {
+      lost();
+      throw err;
+    }
+  };
+  const reconnect = () => {
+    retry = undefined;
+    if (!stopped) start().then(onNotify, () => undefined);
+  };
+  // A first failure is retried like a later loss; the app starts regardless.
+  await start().catch(() => undefined);
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+    client = undefined;
   };
 }
 

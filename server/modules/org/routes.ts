@@ -26,7 +26,7 @@ import {
 } from './schema.ts';
 import { listUnitTree } from './queries/list-unit-tree.ts';
 import { getUnitDetail } from './queries/get-unit-detail.ts';
-import { listPeople } from './queries/list-people.ts';
+import { listPeopleCached } from './queries/list-people-cached.ts';
 import { loadPerson } from './queries/load-person.ts';
 import { getAccount, listAccounts } from './queries/list-accounts.ts';
 import { getSupervisionGroup, listSupervisionGroups } from './queries/list-supervision-groups.ts';
@@ -87,7 +87,7 @@ export function registerOrgRoutes(app: App, { database, config }: ModuleDeps): v
   // People
   app.get('/people', { schema: { tags: ['org'], summary: 'People in my scope (keyset pages)', querystring: ZPeopleQuery, response: { 200: page(ZPerson) } } }, async (req) => {
     requireAbility(req, 'person.read');
-    return listPeople(ctx(req), req.query);
+    return listPeopleCached(ctx(req), req.query);
   });
   app.get('/people/:id', { schema: { tags: ['org'], summary: 'A person', params: ZIdParams, response: { 200: ZPerson } } }, async (req) => {
     const actor = requireAbility(req, 'person.read');
