@@ -12,6 +12,8 @@ const USERNAME = 'handler_a';
 /** Share of the people who work in the township's subtree (2% of 100k = 2,000). */
 const TOWNSHIP_SHARE = 0.02;
 const WARMUP_S = 2;
+/** Pages a handler opens in turn (the first and the next ones by cursor); the load rotates over them. */
+const PAGES = 10;
 
 const log = (msg: string) => process.stderr.write(`[api-read] ${msg}\n`);
 
@@ -78,7 +80,15 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
       const body = (await probe.json()) as { items?: unknown[] };
       if (probe.status !== 200 || body.items?.length !== 20) throw new Error(`probe failed: ${probe.status} ${JSON.stringify(body).slice(0, 300)}`);
 
-      const load = (durationS: number) => runLoad(base, [{ path: pathQuery }], { connections: opts.connections, durationS, headers: { cookie } });
+      // The first PAGES pages, as a handler paging on would open them (each by the previous page's cursor).
+      const requests = [{ path: pathQuery }];
+      let cursor = (body as { nextCursor?: string | null }).nextCursor;
+      while (cursor && requests.length < PAGES) {
+        const path: string = `${pathQuery}&cursor=${encodeURIComponent(cursor)}`;
+        requests.push({ path });
+        cursor = ((await (await fetch(base + path, { headers: { cookie } })).json()) as { nextCursor?: string | null }).nextCursor;
+      }
+      const load = (durationS: number) => runLoad(base, requests, { connections: opts.connections, durationS, headers: { cookie } });
       log(`${kind}: warming up ${WARMUP_S} s`);
       await load(WARMUP_S);
       log(`${kind}: loading ${opts.durationS} s with ${opts.connections} connections`);
@@ -86,6 +96,7 @@ async function runOn(kind: 'pglite' | 'postgres', opts: BenchOptions): Promise<M
       return {
         ...metrics,
         [`${kind}_seed_s`]: Math.round(seedS * 10) / 10,
+        [`${kind}_pages`]: requests.length,
         township_people: counts.township,
       };
     } finally {
@@ -104,7 +115,8 @@ export async function apiRead(opts: BenchOptions): Promise<Metrics> {
     connections: opts.connections,
     duration_s: opts.durationS,
     pool_size: opts.poolSize ?? 'default',
-    endpoint: 'GET /api/people?unitId=<青山镇>&subtree=true&limit=20',
+    endpoint: 'GET /api/people?unitId=<青山镇>&subtree=true&limit=20[&cursor=…]',
+    read_cache: loadConfig().readCache ? 'on' : 'off (JICENG_READ_CACHE)',
   };
   for (const kind of opts.databases) Object.assign(metrics, await runOn(kind, opts));
   const failed = opts.databases.some((k) => Number(metrics[`${k}_non2xx`]) > 0 || Number(metrics[`${k}_errors`]) > 0);

@@ -210,11 +210,12 @@ export async function seedBulkMatters(database: Database, keys: SecretKeyring, o
         insert into matters (id, code, kind, origin, title, description, category_id, urgency, status, intake_unit_id, intake_unit_path,
           unit_id, unit_path, respond_by, resolve_by, petitioner_name_enc, petitioner_phone_enc, petitioner_phone_idx, reply_text, replied_at,
           rating, rating_solved, rating_source, rated_at, responded_at, closed_at, review_due_on, reviewed_at, last_contact_at, created_at, updated_at)
-        select id, 'JC' || to_char(created_at at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('matter_code_seq')::text, 6, '0'),
+        select id, 'JC' || to_char(created_at at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(code_n, greatest(6, length(code_n)), '0'),
           kind, origin, title, description, category_id, urgency, status, intake_unit_id, intake_unit_path, unit_id, unit_path, respond_by, resolve_by,
           name_enc, phone_enc, phone_idx, reply_text, replied_at, rating, rating_solved, rating_source, rated_at, responded_at, closed_at,
           review_due_on, reviewed_at, created_at, created_at, coalesce(reviewed_at, closed_at, replied_at, responded_at, created_at)
-        from unnest(${sql.param(cols.id)}::uuid[], ${sql.param(cols.kind)}::text[], ${sql.param(cols.origin)}::text[], ${sql.param(cols.title)}::text[],
+        -- The number is never cut to 6 digits: beyond 999,999 it grows, as in create-matter.ts.
+        from (select t.*, nextval('matter_code_seq')::text as code_n from unnest(${sql.param(cols.id)}::uuid[], ${sql.param(cols.kind)}::text[], ${sql.param(cols.origin)}::text[], ${sql.param(cols.title)}::text[],
           ${sql.param(cols.description)}::text[], ${sql.param(cols.categoryId)}::uuid[], ${sql.param(cols.urgency)}::text[], ${sql.param(cols.status)}::text[],
           ${sql.param(cols.intakeUnitId)}::uuid[], ${sql.param(cols.intakeUnitPath)}::text[], ${sql.param(cols.unitId)}::uuid[], ${sql.param(cols.unitPath)}::text[],
           ${sql.param(cols.respondBy)}::timestamptz[], ${sql.param(cols.resolveBy)}::timestamptz[], ${sql.param(cols.nameEnc)}::text[], ${sql.param(cols.phoneEnc)}::text[],
@@ -224,7 +225,7 @@ export async function seedBulkMatters(database: Database, keys: SecretKeyring, o
           ${sql.param(cols.reviewedAt)}::timestamptz[], ${sql.param(cols.createdAt)}::timestamptz[])
           as t(id, kind, origin, title, description, category_id, urgency, status, intake_unit_id, intake_unit_path, unit_id, unit_path, respond_by,
             resolve_by, name_enc, phone_enc, phone_idx, reply_text, replied_at, rating, rating_solved, rating_source, rated_at, responded_at,
-            closed_at, review_due_on, reviewed_at, created_at)`);
+            closed_at, review_due_on, reviewed_at, created_at)) t`);
       await tx.execute(sql`
         insert into matter_units (matter_id, unit_id, role)
         select id, unit_id, 'main' from matters where id = any(${sql.param(cols.id)}::uuid[]) and unit_id is not null`);
