@@ -181,6 +181,13 @@ export function matterAbilitiesFor(actor: Actor | null, m: MatterFacts & Pick<Ma
   return out;
 }
 
+/** The abilities the actor has on a matter, and only those (lists send these: absent means not allowed). */
+export function grantedMatterAbilities(actor: Actor, m: MatterFacts & Pick<MatterSides, 'coUnitPaths'>, now: Date = new Date()): Partial<Record<MatterAbility, true>> {
+  const out: Partial<Record<MatterAbility, true>> = {};
+  for (const ability of matterAbilities) if (canOnMatter(actor, m, ability, now)) out[ability] = true;
+  return out;
+}
+
 /** 403 unless the actor's roles allow the ability on this matter (state and conditions are the command's). */
 export function assertRoleOnMatter(actor: Actor, m: MatterSides, ability: MatterAbility): void {
   if (!roleAllowsOnMatter(actor, m, ability)) throw new AppError(403, 'FORBIDDEN');

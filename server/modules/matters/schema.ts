@@ -153,6 +153,8 @@ export type TMattersQuery = z.infer<typeof ZMattersQuery>;
 
 const ZUnitRef = z.object({ id: z.string(), name: z.string() });
 const ZMatterCan = z.object(Object.fromEntries(matterAbilities.map((a) => [a, z.boolean()])) as Record<(typeof matterAbilities)[number], z.ZodBoolean>);
+/** In lists: only the abilities the caller has, each `true` (an absent one is not allowed); keeps pages small. */
+const ZMatterGranted = ZMatterCan.partial().describe('Only the abilities the caller has on the matter, each true; an absent ability is not allowed.');
 const ZMatterRef = z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.enum(matterStatuses) });
 
 /** The staff view of a matter: petitioner data masked. */
@@ -304,7 +306,7 @@ export const ZMatterListItem = z.object({
   reviewDueOn: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
   createdAt: z.string(),
-  can: ZMatterCan,
+  can: ZMatterGranted,
 });
 export type TMatterListItem = z.infer<typeof ZMatterListItem>;
 export const ZMatterPage = z.object({ items: z.array(ZMatterListItem), nextCursor: z.string().nullable() });

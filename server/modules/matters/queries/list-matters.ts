@@ -13,7 +13,7 @@ import { getSetting, parseStored, storedSettingSql } from '../../system/settings
 import { segment } from '../../text/segment.ts';
 import { matters, matterSearchBigrams } from '../tables.ts';
 import { appliedDeadline, backlogCutoff, isMatterBacklog, isMatterOverdue, openStatuses } from '../presenter.ts';
-import { matterAbilitiesFor } from '../policy.ts';
+import { grantedMatterAbilities } from '../policy.ts';
 import type { TMatterListItem, TMatterQueue, TMattersQuery } from '../schema.ts';
 import { coUnitScoped, type MatterRow } from './load-matter.ts';
 
@@ -281,7 +281,7 @@ export function presentListItems(actor: Actor, rows: ListRow[], backlogDays: num
     reviewDueOn: m.reviewDueOn,
     mergedIntoId: m.mergedIntoId,
     createdAt: m.createdAt.toISOString(),
-    can: matterAbilitiesFor(
+    can: grantedMatterAbilities(
       actor,
       // Only the facts the rules read: a copy of the whole row per item costs more than the rules.
       {
