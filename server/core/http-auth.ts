@@ -23,9 +23,9 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * A short-lived cache of loaded sessions, so a burst of reads does not look the same session up
- * on every request. Any write handled by this instance ends every entry (roles, paths, accounts may
- * have changed), and so does a change of accounts or sessions reported by the database from
- * elsewhere; without such a report a change made elsewhere takes effect within SESSION_CACHE_MS.
+ * on every request. Any signed-in write handled by this instance ends every entry (roles, paths,
+ * accounts may have changed), and so does a change of accounts, roles, units or sessions announced
+ * by the database; were an announcement lost, a change would take effect within SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
 const sessionCache = new ReadCache<LoadedSession>(SESSION_CACHE_MS, 10_000);
@@ -87,9 +87,12 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig
       session.lastSeenAt = new Date(now);
     }
   });
-  // Before the answer leaves, so the caller's next request sees its own change.
+  // Before the answer leaves, so that a signed-in caller's next request sees its own change. Writes
+  // without a session (citizens' submissions, Open311 clients, login) leave the caches alone: none
+  // of them reads a cached session or people page back, and a change of organisation data or an
+  // ended session from any writer is announced by the database (NOTIFY jiceng_changed, app.ts).
   app.addHook('onSend', async (req, _reply, payload) => {
-    if (unsafeMethods.has(req.method)) dataChanged();
+    if (unsafeMethods.has(req.method) && req.session) dataChanged();
     return payload;
   });
 }

@@ -43,6 +43,21 @@ describe('people pages kept until the next write', () => {
     expect((await page(handler)).find((p) => p.id === target.id)?.post).toBe('网格员（改）');
   });
 
+  it('keeps pages through a citizen\'s submission, which changes no organisation data', async () => {
+    const first = await page(handler);
+    await changePostUnreported(first[0].id, '网格员（群众提交时）');
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/matters',
+      payload: { description: '村口路灯坏了一个多星期，晚上很黑，请尽快修理。', address: '青山村村口', privacyAccepted: true },
+    });
+    expect(submitted.statusCode).toBe(201);
+    expect((await page(handler)).map((p) => p.post)).toEqual(first.map((p) => p.post));
+    // A staff member's write ends them.
+    expect((await admin.patch(`/api/people/${first[0].id}`, { post: '网格员' })).statusCode).toBe(200);
+    expect((await page(handler))[0].post).toBe('网格员');
+  });
+
   it('reads afresh after a change the database reports from elsewhere (another instance, the CLI, psql)', async () => {
     const first = await page(handler);
     const target = first[0];
