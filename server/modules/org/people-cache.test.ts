@@ -23,6 +23,17 @@ describe('people pages kept until the next write', () => {
 
   const page = async (c: Client) => (await c.get(`/api/people?unitId=${u['青山镇']}&subtree=true&limit=5`)).json().items as { id: string; name: string; post: string | null }[];
 
+  /**
+   * Waits until every change the database announced so far has reached this app: notifications
+   * arrive in order, so once one sent now has arrived, so have the earlier ones (on PostgreSQL they
+   * come over a connection of their own, after the writes that caused them).
+   */
+  const settle = async () => {
+    const before = currentGeneration();
+    await t.database.db.execute(sql`select pg_notify('jiceng_changed', 'test')`);
+    await expect.poll(() => currentGeneration() > before, { timeout: 10_000 }).toBe(true);
+  };
+
   /** Changes a person's post behind the app's back with the change report switched off (triggers disabled). */
   const changePostUnreported = async (id: string, post: string) => {
     await t.database.db.transaction(async (tx) => {
@@ -32,6 +43,7 @@ describe('people pages kept until the next write', () => {
   };
 
   it('serves a page again while nothing was written, and reads afresh after a write through the API', async () => {
+    await settle();
     const first = await page(handler);
     const target = first[0];
     await changePostUnreported(target.id, '网格员（未报）');
@@ -44,6 +56,7 @@ describe('people pages kept until the next write', () => {
   });
 
   it('keeps pages through a citizen\'s submission, which changes no organisation data', async () => {
+    await settle();
     const first = await page(handler);
     await changePostUnreported(first[0].id, '网格员（群众提交时）');
     const submitted = await t.app.inject({
