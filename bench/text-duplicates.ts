@@ -82,8 +82,9 @@ function add(a: Confusion, b: Confusion): Confusion {
  * The thresholds tried: steps of 0.02 for the plain and the recent same-place scores, 0.04 for
  * the later same-place, the same-name and the same-account ones (the same-name rule also off:
  * 1.01), three choices for the override, five for how many messages an account may have for
- * "same account" to count (Infinity: always). `samePlaceRecentDays` is fixed at 30 (a month) and
- * `samePlaceIssueScore` at 0.1 (the value hot topics use), both set beforehand, not searched.
+ * "same account" to count (Infinity: always). `samePlaceRecentDays` is fixed at 30 (a month),
+ * `samePlaceIssueScore` at 0.1 (the value hot topics use) and `questionScore` at 0.8, all set
+ * beforehand, not searched.
  */
 function* thresholdGrid(): Generator<DuplicateThresholds> {
   for (let s = 30; s <= 90; s += 2)
@@ -94,7 +95,7 @@ function* thresholdGrid(): Generator<DuplicateThresholds> {
             for (const c of [0.3, 0.6, 1.01])
               for (const m of [Infinity, 50, 20, 10, 5]) {
                 if (n <= 100 && n > s) continue;
-                yield { score: s / 100, samePlaceScore: p / 100, samePlaceLaterScore: pl / 100, samePlaceRecentDays: 30, samePlaceIssueScore: 0.1, sharedNameScore: n / 100, sameUserScore: u / 100, conflictOverrideScore: c, sameUserMaxPosts: m };
+                yield { score: s / 100, samePlaceScore: p / 100, samePlaceLaterScore: pl / 100, samePlaceRecentDays: 30, samePlaceIssueScore: 0.1, sharedNameScore: n / 100, sameUserScore: u / 100, conflictOverrideScore: c, sameUserMaxPosts: m, questionScore: 0.8 };
               }
 }
 

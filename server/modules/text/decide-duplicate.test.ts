@@ -13,6 +13,8 @@ function signals(over: Partial<DuplicateSignals>): DuplicateSignals {
     issueScore: 0,
     sharedTitleWords: [],
     placeConflict: false,
+    yearConflict: false,
+    bothQuestions: false,
     daysApart: 1,
     copied: 0,
     spans: { title: { a: [], b: [], covered: 0 }, detail: { a: [], b: [], covered: 0 } },
@@ -49,5 +51,21 @@ describe('decideDuplicate', () => {
   it('counts the same account only for an account that posts little', () => {
     expect(decideDuplicate(signals({ sameUser: true, accountPosts: 3, score: 0.2 }), t)).toEqual({ isDuplicate: true, reason: 'same-user' });
     expect(decideDuplicate(signals({ sameUser: true, accountPosts: 92, score: 0.2 }), t).isDuplicate).toBe(false);
+  });
+
+  it('takes two questions from different accounts as one matter only when they are near-copies', () => {
+    // Two people each asking whether their own case qualifies for one subsidy share its words, not a matter.
+    expect(decideDuplicate(signals({ bothQuestions: true, sharedTitleWords: ['补贴'], score: 0.72 }), t)).toEqual({ isDuplicate: false, reason: 'separate-questions' });
+    expect(decideDuplicate(signals({ bothQuestions: true, score: 0.9 }), t)).toEqual({ isDuplicate: true, reason: 'similar-text' });
+    // The same account asking again, or two questions about one named place, are judged as before.
+    expect(decideDuplicate(signals({ bothQuestions: true, sameUser: true, accountPosts: 2, score: 0.3 }), t)).toEqual({ isDuplicate: true, reason: 'same-user' });
+    expect(decideDuplicate(signals({ bothQuestions: true, sharedPlaces: ['凉塘路'], issueScore: 0.3, score: 0.3 }), t)).toEqual({ isDuplicate: true, reason: 'same-place' });
+    // A question and a report are not both questions: the usual cut-offs apply.
+    expect(decideDuplicate(signals({ sharedTitleWords: ['补贴'], score: 0.45 }), t)).toEqual({ isDuplicate: true, reason: 'same-name' });
+  });
+
+  it('keeps apart titles of different people naming different years', () => {
+    expect(decideDuplicate(signals({ yearConflict: true, sharedTitleWords: ['燃油'], score: 0.6 }), t)).toEqual({ isDuplicate: false, reason: 'different-year' });
+    expect(decideDuplicate(signals({ yearConflict: true, sameUser: true, accountPosts: 3, score: 0.6 }), t)).toEqual({ isDuplicate: true, reason: 'similar-text' });
   });
 });

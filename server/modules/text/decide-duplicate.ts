@@ -35,6 +35,14 @@ export interface DuplicateThresholds {
   sameUserMaxPosts: number;
   /** Titles naming different places are kept apart unless the same account posted both this similar. */
   conflictOverrideScore: number;
+  /**
+   * Two questions (`bothQuestions`) from different accounts that share no specific place are one
+   * matter only at least this similar: a question about a policy (a subsidy, a transfer, an
+   * eligibility rule) is each asker's own case, and two people asking about the same policy
+   * share its words without sharing a matter; only a near-copy is a re-post. Fixed beforehand at
+   * 0.8, above the cut-offs cosine alone needs for precision 0.95 (0.66–0.70), not searched.
+   */
+  questionScore: number;
 }
 
 /**
@@ -54,16 +62,23 @@ export const defaultDuplicateThresholds: DuplicateThresholds = {
   sameUserScore: 0.14,
   sameUserMaxPosts: 50,
   conflictOverrideScore: 0.3,
+  questionScore: 0.8,
 };
 
 /** Which rule made the decision, for the reviewer. */
-export type DuplicateReason = 'similar-text' | 'same-place' | 'same-name' | 'same-user' | 'different-place' | 'not-similar';
+export type DuplicateReason = 'similar-text' | 'same-place' | 'same-name' | 'same-user' | 'different-place' | 'different-year' | 'separate-questions' | 'not-similar';
 
 /** The decision on already computed signals (the evaluation refits thresholds without recomputing). */
 export function decideDuplicate(signals: DuplicateSignals, thresholds: DuplicateThresholds = defaultDuplicateThresholds): { isDuplicate: boolean; reason: DuplicateReason } {
   const { score, sameUser, sharedPlaces, placeConflict, daysApart } = signals;
   // The same template filled in for another estate is the commonest near-copy that is not a re-post.
   if (placeConflict && !(sameUser && score >= thresholds.conflictOverrideScore)) return { isDuplicate: false, reason: 'different-place' };
+  // Two people with nothing concrete in common: their titles' years, or their questions, set them apart.
+  const separateAuthors = !sameUser && signals.sharedPlaces.length === 0;
+  if (separateAuthors && signals.yearConflict) return { isDuplicate: false, reason: 'different-year' };
+  if (separateAuthors && signals.bothQuestions) {
+    return score >= Math.max(thresholds.questionScore, thresholds.score) ? { isDuplicate: true, reason: 'similar-text' } : { isDuplicate: false, reason: 'separate-questions' };
+  }
   if (score >= thresholds.score) return { isDuplicate: true, reason: 'similar-text' };
   if (sharedPlaces.length > 0 && signals.issueScore >= thresholds.samePlaceIssueScore) {
     const recent = daysApart !== null && daysApart <= thresholds.samePlaceRecentDays;

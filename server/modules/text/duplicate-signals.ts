@@ -4,6 +4,8 @@ import { profileMessage } from './profile-message.ts';
 import { comparePlaces } from './compare-places.ts';
 import { placeSignature } from './place-signature.ts';
 import { weighTerms } from './weigh-terms.ts';
+import { asksQuestion } from './asks-question.ts';
+import { titleYears } from './title-years.ts';
 import type { SimilarityDoc, SimilarityIndex } from './similarity-types.ts';
 
 /** What two messages share and where they differ, for the duplicate decision and the reviewer. */
@@ -30,6 +32,13 @@ export interface DuplicateSignals {
   sharedTitleWords: string[];
   /** Their titles name different districts or different places: the same complaint, elsewhere. */
   placeConflict: boolean;
+  /** Both titles name a year and no year is common to both (a subsidy of 2017 and one of 2018). */
+  yearConflict: boolean;
+  /**
+   * Both titles are put as questions (`asksQuestion`): a consultation about a policy is answered
+   * for the asker's own circumstances, so two people asking about one policy are two matters.
+   */
+  bothQuestions: boolean;
   /** Days between the two posts; null when a time is missing. */
   daysApart: number | null;
   /** Share of the shorter detail covered by identical runs of 8+ characters (copy and paste). */
@@ -95,6 +104,8 @@ export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: Simi
   const detail = findOverlappingSpans(a.detail, b.detail);
   const shorter = Math.min(a.detail.length, b.detail.length);
   const sameUser = pa.user !== undefined && pa.user === pb.user;
+  const yearsA = titleYears(a.title);
+  const yearsB = titleYears(b.title);
   return {
     score,
     titleScore,
@@ -104,6 +115,8 @@ export function duplicateSignals(a: SimilarityDoc, b: SimilarityDoc, index: Simi
     issueScore: sharedPlaces.length ? cosineWithout(vectorA, vectorB, sharedPlaces) : 0,
     sharedTitleWords,
     placeConflict,
+    yearConflict: yearsA.length > 0 && yearsB.length > 0 && !yearsA.some((y) => yearsB.includes(y)),
+    bothQuestions: asksQuestion(a.title) && asksQuestion(b.title),
     daysApart,
     copied: shorter ? Math.min(1, detail.covered / shorter) : 0,
     spans: { title: findOverlappingSpans(a.title, b.title, 4), detail },
