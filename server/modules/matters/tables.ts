@@ -137,7 +137,13 @@ export const matterUnits = pgTable(
     unitId: uuid('unit_id').notNull().references(() => units.id),
     role: text('role').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.matterId, t.unitId] }), index('matter_units_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.matterId, t.unitId] }),
+    index('matter_units_unit_idx').on(t.unitId),
+    // The co-units of a matter, as every inbox row asks for them (most matters have none): a probe of
+    // this small index instead of the primary key plus a read of the main unit's row to reject it.
+    index('matter_units_co_idx').on(t.matterId).where(sql`${t.role} = 'co'`),
+  ],
 );
 
 /** Every change of a matter, in order: the timeline shown with it and the source of its metrics. */

@@ -1,0 +1,1 @@
+CREATE INDEX "matter_units_co_idx" ON "matter_units" USING btree ("matter_id") WHERE "matter_units"."role" = 'co';
