@@ -48,3 +48,34 @@ describe('prepared statements on one connection', () => {
     }
   });
 });
+
+describe('listen', () => {
+  it('calls back for each notification on its channel, until stopped', async () => {
+    const heard: number[] = [];
+    const stop = await database.listen('client_test_channel', () => heard.push(heard.length));
+    await database.db.execute(sql`select pg_notify('client_test_channel', 'a')`);
+    await database.db.execute(sql`select pg_notify('client_test_other', 'b')`);
+    await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(1);
+    await stop();
+    await database.db.execute(sql`select pg_notify('client_test_channel', 'c')`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.length).toBe(1);
+  });
+
+  it.skipIf(testDbKind() !== 'postgres')('reconnects after losing its connection, calling back once for what it may have missed', async () => {
+    let heard = 0;
+    const stop = await database.listen('client_test_reconnect', () => heard++);
+    try {
+      const listener = sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen%client_test_reconnect%'`;
+      const [{ pid }] = await queryRows<{ pid: number }>(database.db, listener);
+      await database.db.execute(sql`select pg_terminate_backend(${pid})`);
+      // Back within about a second (RELISTEN_AFTER_MS), announcing that notifications may have been missed.
+      await expect.poll(() => heard, { timeout: 15_000 }).toBe(1);
+      await expect.poll(async () => (await queryRows<{ pid: number }>(database.db, listener)).length, { timeout: 15_000 }).toBe(1);
+      await database.db.execute(sql`select pg_notify('client_test_reconnect', 'after')`);
+      await expect.poll(() => heard, { timeout: 10_000 }).toBe(2);
+    } finally {
+      await stop();
+    }
+  });
+});
