@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, submitLogin, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, submitLogin, toastsGone, type BrowserRun, openMenu } from './browser-helpers.ts';
 
 // End-to-end check of the administration screens in Chinese against a real server: 人员管理,
 // 账号与角色, 督导组, deleting a unit, 审计日志, a new account's forced password change, and what a
@@ -82,8 +82,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
     });
 
     await step('02-people-unit-filter', async () => {
-      await page.getByTestId('menu-people').click();
-      await page.waitForURL(/\/people/);
+      await openMenu(page, 'menu-people', /\/people/);
       await page.locator('.table-card .ant-table-row').first().waitFor();
       await pickUnit(page, page.getByTestId('people-unit-filter'), '青山镇');
       await page.waitForURL(/unitId=/);
@@ -137,8 +136,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
     const modal = page.getByRole('dialog');
 
     await step('06-accounts', async () => {
-      await page.getByTestId('menu-accounts').click();
-      await page.waitForURL(/\/accounts/);
+      await openMenu(page, 'menu-accounts', /\/accounts/);
       const row = rowWith(page, 'handler_a');
       await row.waitFor();
       expect(await row.locator('.role-tag').innerText()).toBe('承办人 · 青山镇');
@@ -176,8 +174,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
 
     await step('09-groups', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-groups').click();
-      await page.waitForURL(/\/groups/);
+      await openMenu(page, 'menu-groups', /\/groups/);
       const row = rowWith(page, '县委第一巡回督导组');
       await row.waitFor();
       const units = await row.locator('.ant-tag').allInnerTexts();
@@ -224,8 +221,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
 
     await step('12-unit-created', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-org').click();
-      await page.waitForURL(/\/org\//);
+      await openMenu(page, 'menu-org', /\/org\//);
       await tree.getByText('青山镇', { exact: true }).click();
       await expect.poll(() => title.innerText()).toBe('青山镇');
       await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
@@ -278,8 +274,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
 
     await step('16-audit', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-audit').click();
-      await page.waitForURL(/\/audit/);
+      await openMenu(page, 'menu-audit', /\/audit/);
       await page.locator('.table-card .ant-table-row').first().waitFor();
       const actions = await actionCodes(page);
       expect(actions).toEqual(expect.arrayContaining(['person.create', 'account.create', 'group.create', 'unit.create', 'unit.delete']));
@@ -353,8 +348,7 @@ describe.skipIf(skipBrowserTests)('web client: administration screens in a brows
       expect(menu).toContain('组织架构');
       expect(menu).not.toContain('账号与角色');
       expect(menu).not.toContain('审计日志');
-      await page.getByTestId('menu-org').click();
-      await page.waitForURL(/\/org\/[0-9a-f-]{36}$/);
+      await openMenu(page, 'menu-org', /\/org\/[0-9a-f-]{36}$/);
       await expect.poll(() => page.getByTestId('unit-title').innerText()).toBe('青山镇');
       const first = tree.getByTestId('unit-node').first();
       expect((await first.innerText()).trim()).toBe('青山镇');

@@ -142,11 +142,34 @@ export async function submitLogin(page: Page, username: string, password: string
 
 /** Logs in from the login page and waits for the application frame. */
 export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  // A test that failed before logging out leaves its session open: start from the login page anyway.
+  if (!(await page.locator('#username').isVisible()) && page.url().startsWith('http')) {
+    await page.context().clearCookies();
+    await page.goto(new URL('/', page.url()).href);
+    await page.locator('#username').waitFor();
+  }
   await submitLogin(page, username, password);
   await page.getByTestId('main-menu').waitFor();
   // At "/" the home screen redirects to the account's first screen; a click before that redirect
   // has happened would be overtaken by it on a loaded machine.
   await page.waitForURL((url) => url.pathname !== '/');
+}
+
+/**
+ * Opens a screen from the main menu and waits for its address. On a loaded machine the menu can
+ * re-render between mouse-down and mouse-up (the session or the notifications arriving), which is
+ * no click at all; the click is then made again, at most three times in all.
+ */
+export async function openMenu(page: Page, item: string, url: RegExp): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(item).click();
+    try {
+      await page.waitForURL(url, { timeout: attempt < 3 ? 5_000 : 20_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /**

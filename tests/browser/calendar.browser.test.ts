@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { languageShown, logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { languageShown, logIn, logOut, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun, openMenu } from './browser-helpers.ts';
 
 // End-to-end check of 工作日历 in Chinese against a real server: the warning while the holidays of
 // the next 60 days are unknown (the built-in data ends with 2026), the 2024 national-day holidays
@@ -46,8 +46,7 @@ describe.skipIf(skipBrowserTests)('web client: working calendar in a browser', (
     });
 
     await step('02-calendar-this-year', async () => {
-      await page.getByTestId('menu-calendar').click();
-      await page.waitForURL(/\/calendar$/);
+      await openMenu(page, 'menu-calendar', /\/calendar$/);
       await page.getByRole('heading', { name: '工作日历' }).waitFor();
       // The page shows the warning itself, once, without a link to itself.
       await expect.poll(() => warning.count()).toBe(1);
@@ -138,8 +137,7 @@ describe.skipIf(skipBrowserTests)('web client: working calendar in a browser', (
 
     await step('08-audit', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-audit').click();
-      await page.waitForURL(/\/audit/);
+      await openMenu(page, 'menu-audit', /\/audit/);
       const rows = page.locator('.table-card .ant-table-tbody tr.ant-table-row');
       await rows.first().waitFor();
       expect(await rows.nth(0).innerText()).toContain('删除日历设置');
@@ -160,8 +158,7 @@ describe.skipIf(skipBrowserTests)('web client: working calendar in a browser', (
       await page.getByTestId('unit-title').waitFor();
       // Those who cannot keep the calendar are not warned on every screen…
       expect(await warning.count()).toBe(0);
-      await page.getByTestId('menu-calendar').click();
-      await page.waitForURL(/\/calendar$/);
+      await openMenu(page, 'menu-calendar', /\/calendar$/);
       // …but the calendar page tells everyone, and offers no changes.
       await warning.waitFor();
       await rowOf(page, '2026-10-01').waitFor();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shotsDir, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { shotsDir, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun, openMenu } from './browser-helpers.ts';
 import { button, openDialog, inboxCodes, logInTo, logOutOf, openQueue, pickUnit, runAction, statusIs, timelineActions, topStep } from './matters-browser-helpers.ts';
 
 // THE closed loop of issue 3, end to end in Chinese against a real server, with a screenshot of
@@ -177,8 +177,7 @@ describe.skipIf(skipBrowserTests)('the closed loop: citizen → operator → han
     const step = topStep(run!);
 
     await step('10-reopened-in-inbox', async () => {
-      await page.getByTestId('menu-matters').click();
-      await page.waitForURL(/\/matters(\?|$)/);
+      await openMenu(page, 'menu-matters', /\/matters(\?|$)/);
       await openQueue(page, 'in_progress');
       await expect.poll(() => inboxCodes(page)).toContain(code);
       const row = page.locator('.table-card .ant-table-row', { hasText: code });

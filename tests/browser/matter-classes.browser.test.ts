@@ -88,7 +88,8 @@ describe.skipIf(skipBrowserTests)('web client: classes of matters (一类问题)
       await page.waitForURL(/\/matter-classes$/);
       const row = page.getByTestId('class-table').locator('tbody tr', { hasText: className });
       await row.waitFor();
-      expect(await row.getByTestId('class-member-count').innerText()).toBe('1');
+      // The list may first show what the web client kept from before the member was added, until its refetch arrives.
+      await expect.poll(() => row.getByTestId('class-member-count').innerText()).toBe('1');
       expect(await row.getByTestId('class-status').innerText()).toBe('整改中');
       expect(await row.innerText()).toContain('示范县');
     });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { languageShown, logIn, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun } from './browser-helpers.ts';
+import { languageShown, logIn, openDropdown, skipBrowserTests, startBrowserRun, toastsGone, type BrowserRun, openMenu } from './browser-helpers.ts';
 import { button, dialog, openDialog, logInTo, logOutOf, pickUnit, runAction, statusIs, toast, topStep } from './matters-browser-helpers.ts';
 
 // The closed loop's admin screens in Chinese against a real server, and their effect on handling:
@@ -80,8 +80,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
 
     await step('05-dispatch-rule', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-dispatchRules').click();
-      await page.waitForURL(/\/dispatch-rules$/);
+      await openMenu(page, 'menu-dispatchRules', /\/dispatch-rules$/);
       await page.getByTestId('dispatch-rule-add').click();
       const d = await openDialog(page);
       await pickUnit(page, d.getByTestId('dispatch-rule-category'), '路灯照明');
@@ -98,8 +97,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
 
     await step('06-reply-template', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-replyTemplates').click();
-      await page.waitForURL(/\/reply-templates$/);
+      await openMenu(page, 'menu-replyTemplates', /\/reply-templates$/);
       await page.getByTestId('template-add').click();
       const d = await openDialog(page);
       await d.getByLabel('模板名称').fill('路灯已修复');
@@ -112,8 +110,7 @@ describe.skipIf(skipBrowserTests)('web client: categories, dispatch catalogue, r
 
     await step('07-setting-changed', async () => {
       await toastsGone(page);
-      await page.getByTestId('menu-settings').click();
-      await page.waitForURL(/\/settings$/);
+      await openMenu(page, 'menu-settings', /\/settings$/);
       const backlog = page.getByTestId('setting-backlog_days');
       await backlog.getByText('默认值').waitFor();
       await backlog.locator('input').fill('45');

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { languageShown, skipBrowserTests, startBrowserRun, type BrowserRun } from './browser-helpers.ts';
+import { languageShown, skipBrowserTests, startBrowserRun, type BrowserRun, openMenu } from './browser-helpers.ts';
 
 // End-to-end check of the web client against a real server: login, the unit tree, unit
 // detail and the language switch, with a screenshot (test-results/screenshots/org-*.png) after every step.
@@ -35,8 +35,7 @@ describe.skipIf(skipBrowserTests)('web client: 组织架构 in a browser', () =>
     });
 
     await step('03-org-tree', async () => {
-      await page.getByTestId('menu-org').click();
-      await page.waitForURL(/\/org\//);
+      await openMenu(page, 'menu-org', /\/org\//);
       const tree = page.getByTestId('org-tree');
       await tree.getByText('示范县', { exact: true }).waitFor();
       expect(await tree.innerText()).toContain('示范县');

@@ -7,7 +7,7 @@ import { demoUnitIds } from '../../server/test/fixtures.ts';
 import { systemCtx } from '../../server/modules/jobs/commands/run-due-jobs.ts';
 import { retrainModels } from '../../server/modules/text/commands/retrain-models.ts';
 import { insertMatters, pick, type FixtureMatter } from '../../server/modules/text/text-test-kit.ts';
-import { CHROMIUM, ensureWebBuild, logIn, logOut, shotsDir, skipBrowserTests } from './browser-helpers.ts';
+import { CHROMIUM, ensureWebBuild, logIn, logOut, shotsDir, skipBrowserTests, openMenu } from './browser-helpers.ts';
 
 // The text module in the web client: a leader's hot-topics page (每月一题) with the acceptance
 // figure and the models, the operator's intake form with suggestions and a likely duplicate whose
@@ -92,8 +92,7 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
     await page.goto(base);
     await page.locator('#username').waitFor();
     await logIn(page, 'leader', 'Test-Pass-2024');
-    await page.getByTestId('menu-hotTopics').click();
-    await page.waitForURL(/\/hot-topics$/);
+    await openMenu(page, 'menu-hotTopics', /\/hot-topics$/);
     const topics = page.getByTestId('hot-topic');
     await expect.poll(() => topics.count()).toBe(2);
     expect(await page.getByTestId('hot-topic-label').first().innerText()).toContain('停水');
@@ -105,8 +104,7 @@ describe.skipIf(skipBrowserTests)('web client: text intelligence', () => {
 
   it('the operator’s intake form suggests a category and unit and shows a likely duplicate with its overlap', async () => {
     await logIn(page, 'operator', 'Test-Pass-2024');
-    await page.getByTestId('menu-intake').click();
-    await page.waitForURL(/\/intake$/);
+    await openMenu(page, 'menu-intake', /\/intake$/);
     const form = page.getByTestId('intake-form');
     await form.locator('#title').fill('青山村自来水又停了');
     await form.locator('#description').fill('青山村自来水停水，村民生活用水困难，今天还是没有恢复供水。');
