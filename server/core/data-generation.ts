@@ -1,9 +1,10 @@
 /**
  * The data generation of this process: a number that grows whenever data may have changed, so that
  * short-lived caches of hot reads (sessions, people pages) can tell whether an entry is still
- * current. It grows after every write this instance answers (before the answer leaves, so a
- * caller's next read sees its own change) and when the database reports a change of organisation
- * data made elsewhere (another instance, the CLI: see `listenForChanges` in db/client.ts).
+ * current. It grows after every signed-in write this instance answers (before the answer leaves,
+ * so the caller's next read sees its own change; http-auth.ts) and whenever the database announces
+ * a change of organisation data or an ended session from any writer (another instance, the CLI,
+ * psql: migration 0009, `Database.listen` in db/client.ts, wired in app.ts).
  * Caches also give each entry a short maximum age, the bound for a change whose report was lost.
  */
 let generation = 0;

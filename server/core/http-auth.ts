@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from './errors.ts';
-import { currentGeneration, dataChanged } from './data-generation.ts';
+import { dataChanged } from './data-generation.ts';
 import { ReadCache } from './read-cache.ts';
 import { deleteSession, loadSession, touchSession, type LoadedSession } from '../modules/auth/session-store.ts';
 
@@ -30,16 +30,6 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const SESSION_CACHE_MS = 2_000;
 const sessionCache = new ReadCache<LoadedSession>(SESSION_CACHE_MS, 10_000);
 
-async function loadSessionCached(db: Db, token: string, now: number): Promise<LoadedSession | null> {
-  const hit = sessionCache.get(token, now);
-  if (hit) return hit;
-  const generation = currentGeneration();
-  const session = await loadSession(db, token);
-  if (session) sessionCache.set(token, session, generation, now);
-  else sessionCache.delete(token);
-  return session;
-}
-
 /** True when a browser's Origin header (if any) names this server, a guard besides SameSite and CSRF tokens. */
 function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
@@ -66,7 +56,7 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: AppConfig
     if (mode === 'public' && !token) return;
     if (!token) throw new AppError(401, 'UNAUTHENTICATED');
     const now = Date.now();
-    const session = await loadSessionCached(db, token, now);
+    const session = await sessionCache.read(token, () => loadSession(db, token), now);
     if (!session || !session.isActive) {
       if (mode === 'public') return;
       throw new AppError(401, 'UNAUTHENTICATED');

@@ -5,8 +5,8 @@ import { currentGeneration } from './data-generation.ts';
  * An entry counts only while no write happened since it was read (see data-generation.ts) and for
  * at most `maxAgeMs`; beyond `maxEntries` the least recently stored entries go.
  *
- * Use: `const gen = currentGeneration()` before the read, then `set(key, value, gen)`: an answer
- * read while a write was committing is stored under the older generation and so never served.
+ * `read(key, load)` is the way in: it takes the generation before loading, so an answer read while
+ * a write was committing is stored under the older generation and never served.
  */
 export class ReadCache<V> {
   private readonly entries = new Map<string, { value: V; generation: number; at: number }>();
@@ -24,6 +24,17 @@ export class ReadCache<V> {
       return undefined;
     }
     return hit.value;
+  }
+
+  /** The kept answer for `key`, else `load()`'s, kept unless it is null (nothing to keep). */
+  async read(key: string, load: () => Promise<V | null>, now = Date.now()): Promise<V | null> {
+    const hit = this.get(key, now);
+    if (hit !== undefined) return hit;
+    const generation = currentGeneration();
+    const value = await load();
+    if (value === null) this.delete(key);
+    else this.set(key, value, generation, now);
+    return value;
   }
 
   set(key: string, value: V, generation: number, now = Date.now()): void {

@@ -176,9 +176,8 @@ export function canOnMatter(actor: Actor, m: MatterFacts & Pick<MatterSides, 'co
 
 /** Every ability with whether the actor has it now: the `can` map sent with each matter. */
 export function matterAbilitiesFor(actor: Actor | null, m: MatterFacts & Pick<MatterSides, 'coUnitPaths'>, now: Date = new Date()): Record<MatterAbility, boolean> {
-  const out = {} as Record<MatterAbility, boolean>;
-  for (const ability of matterAbilities) out[ability] = !!actor && canOnMatter(actor, m, ability, now);
-  return out;
+  const granted = actor ? grantedMatterAbilities(actor, m, now) : {};
+  return Object.fromEntries(matterAbilities.map((a) => [a, granted[a] === true])) as Record<MatterAbility, boolean>;
 }
 
 /** The abilities the actor has on a matter, and only those (lists send these: absent means not allowed). */

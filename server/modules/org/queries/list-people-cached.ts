@@ -1,6 +1,5 @@
 import type { Ctx } from '../../../core/context.ts';
 import { requireActor } from '../../../core/context.ts';
-import { currentGeneration } from '../../../core/data-generation.ts';
 import { ReadCache } from '../../../core/read-cache.ts';
 import type { TPeopleQuery } from '../schema.ts';
 import { listPeople } from './list-people.ts';
@@ -23,11 +22,7 @@ export async function listPeopleCached(ctx: Ctx, q: TPeopleQuery): Promise<Peopl
   const actor = requireActor(ctx);
   let cache = caches.get(ctx.db);
   if (!cache) caches.set(ctx.db, (cache = new ReadCache<PeoplePage>(PEOPLE_PAGE_CACHE_MS, 5_000)));
-  const key = JSON.stringify([actor.accountId, q.unitId, q.subtree, q.isPartyMember, q.limit, q.cursor, q.q]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const generation = currentGeneration();
-  const page = await listPeople(ctx, q);
-  cache.set(key, page, generation);
-  return page;
+  // The whole parsed query (its keys in the schema's order), so a filter added later is part of the key.
+  const key = JSON.stringify([actor.accountId, q]);
+  return (await cache.read(key, () => listPeople(ctx, q)))!;
 }
